@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from cases.access import is_beheer
+
+
+class BeheerAdminSite(admin.AdminSite):
+    """Django admin for functional administrators (role ``beheer``), not for staff flags."""
+
+    site_header = _("Buurtteam administration")
+    site_title = _("Buurtteam administration")
+    index_title = _("Functional administration")
+
+    def has_permission(self, request):
+        return request.user.is_active and is_beheer(request.user)
+
+    def login(self, request, extra_context=None):
+        return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
+
+
+class BeheerModelAdmin(admin.ModelAdmin):
+    """Grants the functional administrator what Django's per-model permissions would."""
+
+    def has_module_permission(self, request):
+        return is_beheer(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+    def has_add_permission(self, request):
+        return is_beheer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+
+class ReadOnlyModelAdmin(BeheerModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("reporting.api.urls")),
+    path("", include("cases.urls")),
+    path("", include("zrm.urls")),
+    path("", include("maatwerk.urls")),
+    path("", include("reporting.urls")),
+]

@@ -1,0 +1,75 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms import DateInput, WorkerChoiceField, workers_of
+from cases.models import Dossier, DossierMember
+
+
+class WorkerFilter(django_filters.ModelChoiceFilter):
+    field_class = WorkerChoiceField
+
+
+class DossierFilter(django_filters.FilterSet):
+    STATUS_CHOICES = [
+        ("open", _("open")),
+        ("wachtend", _("waiting for support")),
+        ("lopend", _("support ongoing")),
+        ("gesloten", _("closed")),
+        ("alle", _("all")),
+    ]
+
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=None
+    )
+    worker = WorkerFilter(label=_("Worker"), queryset=None, method="filter_worker")
+    registered_from = django_filters.DateFilter(
+        label=_("Registered from"), field_name="registered_on", lookup_expr="gte", widget=DateInput()
+    )
+    registered_to = django_filters.DateFilter(
+        label=_("Registered up to"), field_name="registered_on", lookup_expr="lte", widget=DateInput()
+    )
+
+    class Meta:
+        model = Dossier
+        fields = []
+
+    def __init__(self, data=None, *args, team_ids=(), **kwargs):
+        data = data.copy() if data is not None else {}
+        data.setdefault("status", "open")
+        super().__init__(data, *args, **kwargs)
+        self.filters["worker"].queryset = workers_of(team_ids)
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.form.is_valid() and self.form.cleaned_data.get("q"))
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        members = DossierMember.objects.filter(dossier=OuterRef("pk"))
+        match = Q(client__family_name__icontains=value) | Q(client__given_name__icontains=value)
+        compact = value.replace(" ", "").upper()
+        if compact.isdigit() and len(compact) == 9:
+            match |= Q(client__bsn=compact)
+        if len(compact) == 6 and compact[:4].isdigit():
+            match |= Q(client__postcode=compact)
+        by_dossier = Q(ref=value)
+        if value.isdigit() and len(value) < 12:
+            by_dossier |= Q(pk=int(value))
+        return queryset.filter(by_dossier | Exists(members.filter(match)))
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(closed_on__isnull=True)
+        if value == "wachtend":
+            return queryset.filter(closed_on__isnull=True, support_started_on__isnull=True)
+        if value == "lopend":
+            return queryset.filter(closed_on__isnull=True, support_started_on__isnull=False)
+        if value == "gesloten":
+            return queryset.filter(closed_on__isnull=False)
+        return queryset
+
+    def filter_worker(self, queryset, name, value):
+        involved = Dossier.workers.through.objects.filter(dossier_id=OuterRef("pk"), user=value)
+        return queryset.filter(Q(lead_worker=value) | Exists(involved))

@@ -1,0 +1,49 @@
+"""Template helpers for accessible forms and compact Dutch dates."""
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_widget(field, **extra):
+    """The field's widget with its help text and errors announced to screen readers."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_help")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_errors")
+    attrs = dict(extra)
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def days_since(value, today=None):
+    if not value:
+        return ""
+    return ((today or timezone.localdate()) - value).days
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def person(user, fallback="–"):
+    """A worker's display name."""
+    if not user:
+        return fallback
+    return user.get_full_name() or user.username

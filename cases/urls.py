@@ -1,0 +1,26 @@
+from django.urls import path
+
+from cases.views import accesslog, clients, dossiers, home, lifecycle
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("dossiers", dossiers.my_dossiers, name="my_dossiers"),
+    path("dossiers/nieuw", lifecycle.register, name="register"),
+    path("dossiers/<int:pk>", dossiers.dossier_detail, name="dossier"),
+    path("dossiers/<int:pk>/gegevens", lifecycle.edit_details, name="edit_details"),
+    path("dossiers/<int:pk>/eerste-contact", lifecycle.first_contact, name="first_contact"),
+    path("dossiers/<int:pk>/start", lifecycle.start_support, name="start_support"),
+    path("dossiers/<int:pk>/leden/nieuw", lifecycle.add_member, name="add_member"),
+    path("dossiers/<int:pk>/leden/<int:member_pk>/verwijderen", lifecycle.remove_member, name="remove_member"),
+    path("dossiers/<int:pk>/overdragen", lifecycle.transfer, name="transfer"),
+    path("dossiers/<int:pk>/afsluiten", lifecycle.close, name="close"),
+    path("dossiers/<int:pk>/heropenen", lifecycle.reopen, name="reopen"),
+    path("teams/<slug:code>/dossiers", dossiers.team_dossiers, name="team_dossiers"),
+    path("teams/<slug:code>/wachtlijst", dossiers.waiting_list, name="waiting_list"),
+    path("clienten/<int:pk>", clients.client_detail, name="client"),
+    path("clienten/<int:pk>/bewerken", clients.client_edit, name="client_edit"),
+    path("toegangslog", accesslog.access_log, name="access_log"),
+    path("toegangslog/clienten/<int:client_pk>.csv", accesslog.access_log_export, name="access_log_export"),
+]

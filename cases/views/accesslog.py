@@ -1,0 +1,73 @@
+"""The access log for functional administrators: read, filter, export per client."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.access import is_beheer
+from cases.audit import log_access
+from cases.models import AccessAction, AccessLogEntry, Client
+from cases.views.common import paginate
+
+
+def _require_beheer(request):
+    if not is_beheer(request.user):
+        raise PermissionDenied
+
+
+def _find_client(term: str):
+    term = term.strip()
+    match = Q(ref=term) | Q(bsn=term)
+    if term.isdigit() and len(term) < 12:
+        match |= Q(pk=int(term))
+    return Client.objects.filter(match).first()
+
+
+def access_log(request):
+    _require_beheer(request)
+    entries = AccessLogEntry.objects.select_related("user", "client", "dossier")
+    client = None
+    client_term = request.GET.get("client", "").strip()
+    if client_term:
+        client = _find_client(client_term)
+        entries = entries.filter(client=client) if client else entries.none()
+    user_term = request.GET.get("user", "").strip()
+    if user_term:
+        entries = entries.filter(user__username=user_term)
+    dossier_term = request.GET.get("dossier", "").strip()
+    if dossier_term.isdigit():
+        entries = entries.filter(dossier_id=int(dossier_term))
+    return render(
+        request,
+        "cases/access_log.html",
+        {"page": paginate(request, entries, per_page=100), "client": client, "query": request.GET},
+    )
+
+
+def access_log_export(request, client_pk):
+    """Every access to one client's data as CSV (for an inzageverzoek)."""
+    _require_beheer(request)
+    client = get_object_or_404(Client, pk=client_pk)
+    log_access(request, AccessAction.EXPORT, client=client, detail=_("access log export"))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="toegangslog-client-{client.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["tijdstip", "gebruiker", "actie", "client", "dossier", "adres", "pagina", "toelichting"])
+    entries = AccessLogEntry.objects.filter(client=client).select_related("user").order_by("at", "id")
+    for entry in entries.iterator():
+        writer.writerow([
+            timezone.localtime(entry.at).isoformat(timespec="seconds"),
+            entry.user.username if entry.user else "",
+            entry.action,
+            entry.client_id or "",
+            entry.dossier_id or "",
+            entry.remote_addr or "",
+            entry.path,
+            entry.detail,
+        ])
+    return response

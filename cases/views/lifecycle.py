@@ -1,0 +1,165 @@
+"""Forms that move a dossier through its lifecycle. Views only collect input and
+show results; the rules are in ``cases.services``."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases import services
+from cases.audit import log_access
+from cases.forms import (
+    CloseForm,
+    DetailsForm,
+    FirstContactForm,
+    MemberForm,
+    RegistrationForm,
+    ReopenForm,
+    StartSupportForm,
+    TransferForm,
+)
+from cases.models import AccessAction
+from cases.views.clients import ClientResolution
+from cases.views.common import add_service_errors, get_dossier
+
+
+def _action(request, pk, form_class, perform, *, title, success, initial=None, form_kwargs=None):
+    """Render ``form_class`` for a dossier; on a valid POST call ``perform(dossier, data)``."""
+    dossier = get_dossier(request, pk)
+    form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(dossier, form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            log_access(request, AccessAction.CHANGE, dossier=dossier, detail=title)
+            messages.success(request, success)
+            return redirect(dossier)
+    return render(request, "cases/dossier_action.html", {"dossier": dossier, "form": form, "title": title})
+
+
+def register(request):
+    form = RegistrationForm(request.POST or None, user=request.user)
+    applicant = ClientResolution(request)
+    if request.method == "POST" and form.is_valid() & applicant.form.is_valid():
+        client = applicant.resolve()
+        if client is not None:
+            data = form.cleaned_data
+            try:
+                dossier = services.register_dossier(
+                    user=request.user,
+                    team=data["team"],
+                    registered_on=data["registered_on"],
+                    applicant=client,
+                    referrer=data["referrer"],
+                    lead_worker=data["lead_worker"],
+                    request_summary=data["request_summary"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                log_access(request, AccessAction.CREATE, dossier=dossier, client=client)
+                messages.success(request, _("The registration has been saved."))
+                return redirect(dossier)
+    return render(request, "cases/register.html", {"form": form, "applicant": applicant})
+
+
+def edit_details(request, pk):
+    dossier = get_dossier(request, pk)
+    initial = {
+        "registered_on": dossier.registered_on,
+        "referrer": dossier.referrer_id,
+        "lead_worker": dossier.lead_worker_id,
+        "workers": list(dossier.workers.values_list("pk", flat=True)),
+        "request_summary": dossier.request_summary,
+    }
+    return _action(
+        request, pk, DetailsForm,
+        lambda d, data: services.update_details(d, user=request.user, **data),
+        title=_("Change details"), success=_("The details have been saved."),
+        initial=initial, form_kwargs={"dossier": dossier},
+    )
+
+
+def first_contact(request, pk):
+    return _action(
+        request, pk, FirstContactForm,
+        lambda d, data: services.record_first_contact(
+            d, user=request.user, on=data["first_contact_on"], location=data["location"]
+        ),
+        title=_("Record first contact"), success=_("The first contact has been recorded."),
+    )
+
+
+def start_support(request, pk):
+    return _action(
+        request, pk, StartSupportForm,
+        lambda d, data: services.start_support(d, user=request.user, on=data["support_started_on"]),
+        title=_("Start support"), success=_("Support has started."),
+    )
+
+
+def transfer(request, pk):
+    return _action(
+        request, pk, TransferForm,
+        lambda d, data: services.transfer(d, user=request.user, to_team=data["to_team"], note=data["note"]),
+        title=_("Transfer to another team"), success=_("The dossier has been transferred."),
+    )
+
+
+def close(request, pk):
+    return _action(
+        request, pk, CloseForm,
+        lambda d, data: services.close_dossier(
+            d,
+            user=request.user,
+            closed_on=data["closed_on"],
+            closure_reason=data["closure_reason"],
+            can_continue_independently=data["can_continue_independently"],
+            client_rating=data["client_rating"],
+            safeguards=data["safeguards"],
+        ),
+        title=_("Close dossier"), success=_("The dossier has been closed."),
+    )
+
+
+def reopen(request, pk):
+    return _action(
+        request, pk, ReopenForm,
+        lambda d, data: services.reopen_dossier(d, user=request.user, reason=data["reason"]),
+        title=_("Reopen dossier"), success=_("The dossier has been reopened."),
+    )
+
+
+def add_member(request, pk):
+    dossier = get_dossier(request, pk)
+    form = MemberForm(request.POST or None)
+    person = ClientResolution(request)
+    if request.method == "POST" and form.is_valid() & person.form.is_valid():
+        client = person.resolve()
+        if client is not None:
+            try:
+                services.add_member(dossier, user=request.user, client=client, role=form.cleaned_data["role"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                log_access(request, AccessAction.CHANGE, dossier=dossier, client=client, detail=_("member added"))
+                messages.success(request, _("The member has been added."))
+                return redirect(dossier)
+    return render(request, "cases/add_member.html", {"dossier": dossier, "form": form, "person": person})
+
+
+@require_POST
+def remove_member(request, pk, member_pk):
+    dossier = get_dossier(request, pk)
+    member = get_object_or_404(dossier.members.select_related("client"), pk=member_pk)
+    try:
+        services.remove_member(dossier, user=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        log_access(request, AccessAction.CHANGE, dossier=dossier, client=member.client, detail=_("member removed"))
+        messages.success(request, _("The member has been removed."))
+    return redirect(dossier)

@@ -1,0 +1,91 @@
+"""Reporting tables: indicator rows per period, the bookkeeping of computations,
+the working-day calendar used for set-based working-day arithmetic, and the
+machine clients of the municipality's API."""
+
+import hashlib
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Team
+
+
+class IndicatorRow(models.Model):
+    period = models.CharField(_("period"), max_length=7)
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, related_name="+")
+    indicator = models.CharField(_("indicator"), max_length=60)
+    dimension = models.CharField(_("dimension"), max_length=80, blank=True)
+    value = models.FloatField(_("value"), null=True)
+    count = models.IntegerField(_("count"))
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        ordering = ["period", "team_id", "indicator", "dimension"]
+        indexes = [models.Index(fields=["period", "indicator"], name="indicator_period")]
+        verbose_name = _("indicator row")
+        verbose_name_plural = _("indicator rows")
+
+    def __str__(self):
+        return f"{self.period} {self.team_id} {self.indicator} {self.dimension} = {self.value}"
+
+
+class PeriodComputation(models.Model):
+    """One row per computed period: when, how long, how many rows."""
+
+    period = models.CharField(_("period"), max_length=7, unique=True)
+    computed_at = models.DateTimeField(_("computed at"))
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"))
+    row_count = models.PositiveIntegerField(_("rows"))
+
+    class Meta:
+        ordering = ["-period"]
+        verbose_name = _("computed period")
+        verbose_name_plural = _("computed periods")
+
+    def __str__(self):
+        return self.period
+
+
+class WorkingDay(models.Model):
+    """Calendar: ``number`` counts the working days (Mon-Fri, no Dutch public holiday)
+    up to and including ``day``, so working_days(a, b) = number(b) - number(a)."""
+
+    day = models.DateField(primary_key=True)
+    number = models.IntegerField()
+
+    def __str__(self):
+        return f"{self.day} {self.number}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiClient(models.Model):
+    """A read-only machine client of the indicators API. Only a hash of its token is kept."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_prefix = models.CharField(_("token starts with"), max_length=8, editable=False)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("API client")
+        verbose_name_plural = _("API clients")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def create_with_token(cls, name: str) -> tuple["ApiClient", str]:
+        token = secrets.token_urlsafe(32)
+        client = cls.objects.create(name=name, token_hash=hash_token(token), token_prefix=token[:8])
+        return client, token
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True

@@ -1,0 +1,130 @@
+"""ZRM instruments as data (versions, ordered domains, step labels, optional
+descriptions) and measurements with one score per scored domain.
+
+A domain that is not applicable or not scored has no Score row: an empty score is
+never a zero."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Client, Dossier, new_ref
+from zrm.querysets import MeasurementQuerySet
+
+STEPS = (1, 2, 3, 4, 5)
+INSUFFICIENT_STEPS = (1, 2, 3)  # onvoldoende zelfredzaam
+
+
+class Instrument(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    active = models.BooleanField(_("active"), default=True, help_text=_("Offered for new measurements."))
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("ZRM instrument")
+        verbose_name_plural = _("ZRM instruments")
+
+    def __str__(self):
+        return self.name
+
+
+class Step(models.Model):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    label = models.CharField(_("label"), max_length=80)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        constraints = [models.UniqueConstraint(fields=["instrument", "number"], name="zrm_step_unique")]
+
+    def __str__(self):
+        return f"{self.number} {self.label}"
+
+
+class Domain(models.Model):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="domains")
+    code = models.SlugField(_("code"), max_length=60)
+    label = models.CharField(_("label"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        ordering = ["instrument", "order"]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "code"], name="zrm_domain_unique"),
+            models.UniqueConstraint(fields=["instrument", "order"], name="zrm_domain_order_unique"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class DomainStepDescription(models.Model):
+    """The criteria text of one step of one domain, filled in by the organisation."""
+
+    domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="descriptions")
+    step = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    description = models.TextField(_("description"))
+
+    class Meta:
+        ordering = ["domain", "step"]
+        constraints = [models.UniqueConstraint(fields=["domain", "step"], name="zrm_description_unique")]
+
+    def __str__(self):
+        return f"{self.domain} {self.step}"
+
+
+class MeasurementType(models.TextChoices):
+    BASELINE = "nulmeting", _("baseline (nulmeting)")
+    GOAL = "doelmeting", _("goal (doelmeting)")
+    INTERIM = "tussenmeting", _("interim (tussenmeting)")
+    FINAL = "eindmeting", _("final (eindmeting)")
+
+
+class Measurement(models.Model):
+    ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="measurements")
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, null=True, blank=True, related_name="measurements",
+        verbose_name=_("member"), help_text=_("Empty: the household as a whole."),
+    )
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, verbose_name=_("instrument"))
+    type = models.CharField(_("type"), max_length=15, choices=MeasurementType.choices)
+    measured_on = models.DateField(_("date"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["measured_on", "id"]
+        verbose_name = _("ZRM measurement")
+        verbose_name_plural = _("ZRM measurements")
+        indexes = [
+            models.Index(fields=["dossier", "client", "type", "measured_on"], name="zrm_measurement_unit"),
+            models.Index(fields=["measured_on"], name="zrm_measurement_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()} {self.measured_on:%d-%m-%Y}"
+
+
+class Score(models.Model):
+    measurement = models.ForeignKey(Measurement, on_delete=models.CASCADE, related_name="scores")
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["measurement", "domain"], name="zrm_score_unique"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="zrm_score_1_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.domain_id}: {self.score}"
