@@ -52,6 +52,7 @@ class WorkingDay(models.Model):
     up to and including ``day``, so working_days(a, b) = number(b) - number(a)."""
 
     day = models.DateField(primary_key=True)
+    ordinal = models.IntegerField(help_text="day.toordinal(): calendar-day arithmetic without SQL date functions")
     number = models.IntegerField()
 
     def __str__(self):

@@ -1,0 +1,53 @@
+"""Importing a bundle: all or nothing. Validation collects every problem; only a bundle
+without problems is stored, in one transaction."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, connection, transaction
+from django.utils.translation import gettext as _
+
+from cases.bundle.parse import BundleParser, Progress
+from cases.bundle.source import BundleSource, Problem, Problems
+from cases.bundle.store import Store
+
+IMPORT_LOCK = 7_513_001  # PostgreSQL advisory lock: one import at a time
+
+
+@dataclass
+class ImportResult:
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def stored(self) -> bool:
+        return self.ok and not self.dry_run
+
+
+def import_bundle(path: str | Path, *, dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
+    problems = Problems()
+    result = ImportResult(problems=problems, dry_run=dry_run)
+    source = BundleSource(path, problems)
+    try:
+        parsed = BundleParser(source, problems, progress).parse()
+    finally:
+        source.close()
+    result.rows_read = parsed.rows_read
+    if problems or dry_run:
+        return result
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+            result.changed = Store(progress).store(parsed)
+    except DatabaseError as error:
+        problems.add("-", 0, "", _("the database refused the data, nothing was stored: %(error)s")
+                     % {"error": str(error).strip().splitlines()[0]})
+    return result

@@ -1,0 +1,154 @@
+"""Reading a bundle: a folder or a .zip of UTF-8 CSV files with one header row.
+
+Everything that can go wrong with the bytes (unknown files, wrong encoding, broken
+quoting, wrong number of cells, unknown or missing columns) becomes a ``Problem``
+with file, line and column; nothing here raises on bad input."""
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from cases.bundle.spec import FILES_BY_NAME, REQUIRED_FILE, FileSpec
+
+csv.field_size_limit(1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+
+
+class Problems(list):
+    def add(self, file: str, line: int, column: str, message: str) -> None:
+        self.append(Problem(file, line, column or "-", message))
+
+
+class BundleSource:
+    """The files of a bundle by name, from a folder or a zip (at its root or in one folder)."""
+
+    def __init__(self, path: str | Path, problems: Problems):
+        self.path = Path(path)
+        self.problems = problems
+        self._files: dict[str, object] = {}
+        self._zip: zipfile.ZipFile | None = None
+        if self.path.is_dir():
+            for child in self.path.iterdir():
+                self._register(child.name, child)
+        elif self.path.is_file() and zipfile.is_zipfile(self.path):
+            self._zip = zipfile.ZipFile(self.path)
+            for info in self._zip.infolist():
+                if not info.is_dir():
+                    self._register(info.filename.rsplit("/", 1)[-1], info)
+        else:
+            problems.add(self.path.name, 0, "", _("not a folder or a .zip file"))
+            return
+        if REQUIRED_FILE not in self._files:
+            problems.add(REQUIRED_FILE, 0, "", _("required file is missing"))
+
+    def _register(self, name: str, handle) -> None:
+        if not name.endswith(".csv"):
+            return  # a README or similar is fine
+        if name not in FILES_BY_NAME:
+            self.problems.add(name, 0, "", _("unknown file (expected one of: %(files)s)")
+                              % {"files": ", ".join(FILES_BY_NAME)})
+        elif name in self._files:
+            self.problems.add(name, 0, "", _("file occurs more than once"))
+        else:
+            self._files[name] = handle
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._files
+
+    def read_bytes(self, name: str) -> bytes:
+        handle = self._files[name]
+        if self._zip is not None:
+            return self._zip.read(handle)
+        return Path(handle).read_bytes()
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+
+@dataclass
+class Table:
+    spec: FileSpec
+    header: list[str]
+    index: dict[str, int]
+    text: str
+    total_lines: int
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def rows(self, problems: Problems) -> Iterator[tuple[int, list[str]]]:
+        """(line number, cells) per data row; stops at the first quoting error."""
+        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
+        width = len(self.header)
+        try:
+            next(reader)
+            for cells in reader:
+                if not cells:
+                    continue
+                if len(cells) != width:
+                    problems.add(self.name, reader.line_num, "",
+                                 _("expected %(expected)d cells, found %(found)d")
+                                 % {"expected": width, "found": len(cells)})
+                    continue
+                yield reader.line_num, cells
+        except csv.Error as error:
+            problems.add(self.name, reader.line_num + 1, "", _("broken CSV quoting: %(error)s") % {"error": error})
+
+
+def _decode(name: str, data: bytes, problems: Problems) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problems.add(name, line, "", _("not UTF-8 encoded (byte %(offset)d)") % {"offset": error.start})
+        return None
+
+
+def open_table(source: BundleSource, spec: FileSpec, problems: Problems, domain_codes=frozenset()) -> Table | None:
+    """Decode a file and check its header; None when the file is absent or unusable."""
+    if spec.name not in source:
+        return None
+    text = _decode(spec.name, source.read_bytes(spec.name), problems)
+    if text is None:
+        return None
+    try:
+        header = next(csv.reader(io.StringIO(text, newline=""), strict=True), None)
+    except csv.Error as error:
+        problems.add(spec.name, 1, "", _("broken CSV quoting: %(error)s") % {"error": error})
+        return None
+    if not header:
+        problems.add(spec.name, 1, "", _("the header row is missing"))
+        return None
+    usable = True
+    allowed = set(spec.columns) | (set(domain_codes) if spec.domain_columns else set())
+    for column in header:
+        if column not in allowed:
+            problems.add(spec.name, 1, column, _("unknown column"))
+            usable = False
+    for column in spec.required:
+        if column not in header:
+            problems.add(spec.name, 1, column, _("required column is missing"))
+            usable = False
+    if len(set(header)) != len(header):
+        problems.add(spec.name, 1, "", _("a column occurs more than once"))
+        usable = False
+    if not usable:
+        return None
+    return Table(spec, header, {c: i for i, c in enumerate(header)}, text, text.count("\n"))

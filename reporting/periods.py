@@ -1,0 +1,62 @@
+"""Reporting periods: a month ``YYYY-MM``, a quarter ``YYYY-Qn`` or a year ``YYYY``."""
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    code: str
+
+    @classmethod
+    def parse(cls, code: str) -> "Period":
+        match = _PATTERN.match(code or "")
+        if not match or not 1900 <= int(match["year"]) <= 2999:
+            raise ValueError(f"{code!r} is not a period (YYYY, YYYY-Qn or YYYY-MM)")
+        year = int(match["year"])
+        if match["month"]:
+            month = int(match["month"])
+            return cls(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), code)
+        if match["quarter"]:
+            quarter = int(match["quarter"])
+            first, last = 3 * quarter - 2, 3 * quarter
+            return cls(dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1]), code)
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), code)
+
+    @classmethod
+    def quarter_of(cls, day: dt.date) -> "Period":
+        return cls.parse(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+    @property
+    def is_quarter(self) -> bool:
+        return "Q" in self.code
+
+    @property
+    def months(self) -> list["Period"]:
+        """The months of a quarter (a month or year has none here)."""
+        if not self.is_quarter:
+            return []
+        return [Period.parse(f"{self.start.year}-{month:02d}") for month in range(self.start.month, self.end.month + 1)]
+
+    def previous_quarters(self, count: int) -> list["Period"]:
+        """The ``count`` quarters before this quarter, oldest first."""
+        quarters, day = [], self.start
+        for _ in range(count):
+            day = day - dt.timedelta(days=1)
+            quarter = Period.quarter_of(day)
+            quarters.insert(0, quarter)
+            day = quarter.start
+        return quarters
+
+    def with_months(self) -> list["Period"]:
+        """Computing a quarter also computes its three months."""
+        return [self, *self.months]
+
+    def __str__(self) -> str:
+        return self.code
