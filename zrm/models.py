@@ -1,12 +1,14 @@
 """ZRM instruments as data (versions, ordered domains, step labels, optional
 descriptions) and measurements with one score per scored domain.
 
-A domain that is not applicable or not scored has no Score row: an empty score is
-never a zero."""
+Scores live on the measurement as ``{domain code: step}``; a domain that is not
+applicable or not scored has no key: an empty score is never a zero. (One JSON column
+instead of a row per domain keeps imports of millions of measurements fast.)"""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Client, Dossier, new_ref
@@ -20,6 +22,11 @@ class Instrument(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
     active = models.BooleanField(_("active"), default=True, help_text=_("Offered for new measurements."))
+    supplement = models.BooleanField(
+        _("supplement"), default=False,
+        help_text=_("Scored alongside a main instrument (like the parenting supplement); "
+                    "never the default for new measurements."),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -73,6 +80,8 @@ class DomainStepDescription(models.Model):
 
     class Meta:
         ordering = ["domain", "step"]
+        verbose_name = _("step description")
+        verbose_name_plural = _("step descriptions")
         constraints = [models.UniqueConstraint(fields=["domain", "step"], name="zrm_description_unique")]
 
     def __str__(self):
@@ -88,15 +97,20 @@ class MeasurementType(models.TextChoices):
 
 class Measurement(models.Model):
     ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="measurements")
+    # Lookups by dossier use the composite "unit" index below; the other foreign keys are only
+    # followed from the measurement, so they need no index (faster bulk imports).
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="measurements", db_index=False)
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, null=True, blank=True, related_name="measurements",
-        verbose_name=_("member"), help_text=_("Empty: the household as a whole."),
+        verbose_name=_("member"), help_text=_("Empty: the household as a whole."), db_index=False,
     )
-    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, verbose_name=_("instrument"))
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, verbose_name=_("instrument"), db_index=False)
     type = models.CharField(_("type"), max_length=15, choices=MeasurementType.choices)
     measured_on = models.DateField(_("date"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    scores = models.JSONField(_("scores"), default=dict, blank=True, help_text="{domain code: step 1-5}")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -114,17 +128,11 @@ class Measurement(models.Model):
     def __str__(self):
         return f"{self.get_type_display()} {self.measured_on:%d-%m-%Y}"
 
+    def get_absolute_url(self):
+        return reverse("zrm:detail", args=[self.dossier_id, self.pk])
 
-class Score(models.Model):
-    measurement = models.ForeignKey(Measurement, on_delete=models.CASCADE, related_name="scores")
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="+")
-    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
 
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["measurement", "domain"], name="zrm_score_unique"),
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="zrm_score_1_5"),
-        ]
-
-    def __str__(self):
-        return f"{self.domain_id}: {self.score}"
+def canonical_scores(scores: dict) -> dict:
+    """Scores in one canonical form (sorted by domain code, whole numbers), so that stored
+    JSON compares equal however it was written (entry form or bundle import)."""
+    return {code: int(value) for code, value in sorted(scores.items())}

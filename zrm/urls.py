@@ -1,8 +1,11 @@
 from django.urls import path
-from django.views.generic import RedirectView
+
+from zrm import views
 
 app_name = "zrm"
 
 urlpatterns = [
-    path("dossiers/<int:pk>/zrm/nieuw", RedirectView.as_view(url="/"), name="new"),
+    path("dossiers/<int:pk>/zrm/nieuw", views.new, name="new"),
+    path("dossiers/<int:pk>/zrm/<int:measurement_pk>", views.detail, name="detail"),
+    path("dossiers/<int:pk>/zrm/<int:measurement_pk>/bewerken", views.edit, name="edit"),
 ]

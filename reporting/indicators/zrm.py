@@ -4,9 +4,17 @@ P. Per unit and per role the most recent measurement dated on or before the end 
 counts: the nulmeting, the doelmeting, and the "last" one (the eindmeting if there is
 one, else the most recent tussenmeting). Scores compare per domain code, so the same
 domain in two instrument versions is one domain; a domain without a score (not
-applicable) is left out of everything."""
+applicable) is left out of everything.
+
+Supplements (``Instrument.supplement``, e.g. zrm-ouderschap) are scored alongside a main
+instrument: the most recent measurement is chosen per unit, role *and* kind of
+instrument, so a parenting supplement never hides the unit's main nulmeting. Their
+domain codes are their own, so per-domain figures are unaffected; without supplements
+this is exactly the spec's "most recent measurement of that type"."""
 
 from collections import Counter
+
+from django.db import connection
 
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import ACTIVE, execute, fetch, in_period, periods_cte
@@ -28,11 +36,12 @@ def _build_units(periods) -> None:
                    COALESCE(m.client_id, 0) AS unit, m.id AS measurement_id,
                    CASE WHEN m.type IN ('eindmeting', 'tussenmeting') THEN 'last' ELSE m.type END AS role,
                    ROW_NUMBER() OVER (
-                       PARTITION BY p.code, m.dossier_id, COALESCE(m.client_id, 0),
+                       PARTITION BY p.code, m.dossier_id, COALESCE(m.client_id, 0), i.supplement,
                                     CASE WHEN m.type IN ('eindmeting', 'tussenmeting') THEN 'last' ELSE m.type END
                        ORDER BY CASE WHEN m.type = 'eindmeting' THEN 0 ELSE 1 END, m.measured_on DESC, m.id DESC
                    ) AS position
             FROM zrm_measurement m
+            JOIN zrm_instrument i ON i.id = m.instrument_id
             JOIN cases_dossier d ON d.id = m.dossier_id
             JOIN periods p ON {ACTIVE} AND m.measured_on <= p.end_on
         )
@@ -41,13 +50,18 @@ def _build_units(periods) -> None:
         params,
     )
     execute(f"DROP TABLE IF EXISTS {SCORES}")
+    # One row per scored domain, unpacked from the measurement's JSON scores.
+    if connection.vendor == "postgresql":
+        scores = "CROSS JOIN LATERAL jsonb_each_text(m.scores) AS s (key, value)"
+    else:
+        scores = "JOIN json_each(m.scores) AS s"
     execute(
         f"""
         CREATE TEMP TABLE {SCORES} AS
-        SELECT u.period, u.team_id, u.dossier_id, u.unit, u.role, dm.code AS domain, s.score
+        SELECT u.period, u.team_id, u.dossier_id, u.unit, u.role, s.key AS domain, CAST(s.value AS integer) AS score
         FROM {UNITS} u
-        JOIN zrm_score s ON s.measurement_id = u.measurement_id
-        JOIN zrm_domain dm ON dm.id = s.domain_id
+        JOIN zrm_measurement m ON m.id = u.measurement_id
+        {scores}
         """
     )
     execute(f"CREATE INDEX {SCORES}_unit ON {SCORES} (period, dossier_id, unit, domain, role)")
