@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models import Client, Dossier, new_ref
 from maatwerk.querysets import ReferralQuerySet
@@ -13,7 +15,7 @@ class Category(models.TextChoices):
     GUIDANCE = "begeleiding", _("guidance (begeleiding)")
     DAYTIME = "dagbesteding", _("daytime activities (dagbesteding)")
     TRANSPORT = "vervoer", _("transport")
-    OTHER = "overig", _("other")
+    OTHER = "overig", pgettext_lazy("maatwerk category", "other")
 
 
 class Product(models.Model):
@@ -112,6 +114,9 @@ class Referral(models.Model):
 
     def __str__(self):
         return f"{self.product} – {self.provider}"
+
+    def get_absolute_url(self):
+        return reverse("maatwerk:referral", args=[self.pk])
 
 
 class StatusChange(models.Model):

@@ -1,9 +1,14 @@
 from django.urls import path
-from django.views.generic import RedirectView
+
+from maatwerk import views
 
 app_name = "maatwerk"
 
 urlpatterns = [
-    path("dossiers/<int:pk>/verwijzingen/nieuw", RedirectView.as_view(url="/"), name="new"),
-    path("teams/<slug:code>/verwijzingen", RedirectView.as_view(url="/"), name="team_overview"),
+    path("dossiers/<int:pk>/verwijzingen/nieuw", views.new, name="new"),
+    path("verwijzingen/<int:pk>", views.detail, name="referral"),
+    path("verwijzingen/<int:pk>/besluit", views.decide, name="decide"),
+    path("verwijzingen/<int:pk>/zorgperiode", views.care_period, name="care_period"),
+    path("verwijzingen/<int:pk>/bezwaar", views.objection, name="objection"),
+    path("teams/<slug:code>/verwijzingen", views.team_overview, name="team_overview"),
 ]

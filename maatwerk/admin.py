@@ -1,0 +1,22 @@
+"""The maatwerk catalogue for functional administrators. Referrals hold personal data
+and are not in the admin."""
+
+from django.contrib import admin
+
+from buurtteam.admin_site import BeheerModelAdmin
+from maatwerk.models import Product, Provider
+
+
+@admin.register(Product)
+class ProductAdmin(BeheerModelAdmin):
+    list_display = ["code", "name", "category", "active"]
+    list_filter = ["category", "active"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(BeheerModelAdmin):
+    list_display = ["code", "name", "active"]
+    list_filter = ["active", "products"]
+    search_fields = ["code", "name"]
+    filter_horizontal = ["products"]

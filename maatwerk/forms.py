@@ -1,0 +1,73 @@
+"""Forms for referrals. They only collect input; the rules are in ``maatwerk.services``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms import date_field
+from cases.models import Client
+from maatwerk.models import Category, Form, ObjectionOutcome, Product, Provider, Status
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class ReferralForm(forms.Form):
+    client = MemberChoiceField(label=_("Member"), queryset=Client.objects.none())
+    product = forms.ModelChoiceField(label=_("Maatwerk provision"), queryset=Product.objects.none())
+    provider = forms.ModelChoiceField(
+        label=_("Provider"), queryset=Provider.objects.none(),
+        help_text=_("The provider must offer the chosen provision; see the overview below the form."),
+    )
+    form = forms.ChoiceField(label=_("Form"), choices=Form.choices, widget=forms.RadioSelect, initial=Form.IN_KIND)
+    requested_on = date_field(_("Requested on"), initial_today=True)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = Client.objects.filter(memberships__dossier=dossier).order_by("memberships__id")
+        self.fields["client"].queryset = members
+        if len(members) == 1:
+            self.fields["client"].initial = members[0].pk
+        products = Product.objects.filter(active=True).order_by("category", "name")
+        self.fields["product"].queryset = products
+        self.fields["product"].choices = self._grouped(products)
+        self.fields["provider"].queryset = Provider.objects.filter(active=True)
+
+    @staticmethod
+    def _grouped(products):
+        """Products grouped by category, in the order of the categories."""
+        groups = {value: [] for value in Category.values}
+        for product in products:
+            groups.setdefault(product.category, []).append((product.pk, product.name))
+        labels = dict(Category.choices)
+        return [("", "---------")] + [(labels.get(cat, cat), items) for cat, items in groups.items() if items]
+
+
+class DecideForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(s.value, s.label) for s in (Status.GRANTED, Status.REJECTED, Status.WITHDRAWN)],
+        widget=forms.RadioSelect,
+    )
+    decided_on = date_field(
+        _("Decided on"), required=False, initial_today=True,
+        help_text=_("The date of the decision (beschikking); for a withdrawal the date it was withdrawn."),
+    )
+
+
+class CarePeriodForm(forms.Form):
+    starts_on = date_field(_("Care starts on"))
+    ends_on = date_field(
+        _("Care ends on"), required=False,
+        help_text=_("Leave empty when the end is not known yet. Planned dates may lie in the future."),
+    )
+
+
+class ObjectionForm(forms.Form):
+    objected = forms.BooleanField(label=_("The client lodged an objection (bezwaar)"), required=False)
+    objection_outcome = forms.ChoiceField(
+        label=_("Outcome of the objection"), choices=[("", "---------"), *ObjectionOutcome.choices], required=False,
+        help_text=_("Leave empty while the objection is pending."),
+    )

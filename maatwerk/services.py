@@ -1,0 +1,219 @@
+"""Referrals to maatwerk (verwijzing, beschikking). These functions are the only place
+where the referral rules live; views collect input, the bundle import loads history.
+
+Every write is atomic, locks the dossier and then the referral (the same order
+everywhere, so two writers cannot deadlock), requires the user to work in the
+dossier's team and refuses changes to a closed dossier (read-only, as in
+``cases.services``). Rule violations raise ``ValidationError`` keyed by field.
+
+Status: a referral starts as ``aangevraagd``; ``decide`` is the one transition service
+and moves it once to ``toegekend``, ``afgewezen`` or ``ingetrokken``. Every status a
+referral gets (also the first one) is recorded as a ``StatusChange`` with the user and
+the time.
+
+Dates:
+- ``requested_on`` is required for a new referral, not in the future and not before
+  the dossier's registration date.
+- ``decided_on`` is required for ``toegekend`` and ``afgewezen`` (optional for
+  ``ingetrokken``, the date of withdrawal), not before ``requested_on`` and not in the
+  future: a decision is recorded once it has been taken.
+- The care period (``starts_on``, ``ends_on``) belongs to granted care only. It may lie
+  in the future (care is planned; a beschikking has an end date) and it may start
+  before the decision (a beschikking can take effect from the request), but not before
+  ``requested_on``; ``starts_on <= ends_on``; an end needs a start.
+- An objection (bezwaar) is lodged against a decision, so only against ``toegekend``
+  or ``afgewezen``. It does not change the status: an upheld objection leads to a new
+  decision by the municipality, registered as a new referral.
+
+New referrals need an active product and an active provider that offers the product;
+the member must belong to the dossier (``client=None`` records a household-level
+referral, as the bundle import allows)."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cases.access import team_ids
+from cases.models import Client, Dossier, DossierMember, EventKind
+from cases.services import record_event, today
+from maatwerk.models import Form, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
+
+DECISIONS = (Status.GRANTED, Status.REJECTED, Status.WITHDRAWN)
+DATED_DECISIONS = (Status.GRANTED, Status.REJECTED)
+OBJECTABLE = (Status.GRANTED, Status.REJECTED)
+
+
+def _add(errors: dict, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _raise(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def _not_in_future(field: str, value: dt.date | None, errors: dict) -> None:
+    if value and value > today():
+        _add(errors, field, _("This date lies in the future."))
+
+
+def _not_before_request(field: str, value: dt.date | None, referral: Referral, errors: dict) -> None:
+    if value and referral.requested_on and value < referral.requested_on:
+        _add(errors, field, _("This date cannot be before the request date (%(date)s).")
+             % {"date": _date(referral.requested_on)})
+
+
+def _check_dossier(dossier: Dossier, user) -> None:
+    if dossier.team_id not in team_ids(user):
+        raise PermissionDenied
+    if dossier.is_closed:
+        raise ValidationError(_("This dossier is closed and can no longer be changed."))
+
+
+def _lock(referral: Referral, user) -> Referral:
+    """Lock the dossier, then the referral, re-reading both; the caller's copies may be stale."""
+    dossier = Dossier.objects.select_for_update().get(pk=referral.dossier_id)
+    _check_dossier(dossier, user)
+    locked = Referral.objects.select_for_update().get(pk=referral.pk)
+    locked.dossier = dossier
+    return locked
+
+
+def _what(referral: Referral) -> str:
+    return _("%(product)s at %(provider)s") % {"product": referral.product.name, "provider": referral.provider.name}
+
+
+def _record_status(referral: Referral, user, from_status: str) -> None:
+    StatusChange.objects.create(referral=referral, from_status=from_status, to_status=referral.status, user=user)
+
+
+@transaction.atomic
+def request_referral(
+    dossier: Dossier,
+    *,
+    user,
+    client: Client | None,
+    product: Product,
+    provider: Provider,
+    form: str,
+    requested_on: dt.date | None,
+    notes: str = "",
+) -> Referral:
+    """Aanvraag: refer a member of the household to a maatwerkvoorziening."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    _check_dossier(dossier, user)
+    errors: dict = {}
+    if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
+        _add(errors, "client", _("This person is not a member of the household."))
+    if not product.active:
+        _add(errors, "product", _("This product is no longer offered."))
+    if not provider.active:
+        _add(errors, "provider", _("This provider no longer accepts referrals."))
+    elif not provider.products.filter(pk=product.pk).exists():
+        _add(errors, "provider", _("%(provider)s does not offer %(product)s.")
+             % {"provider": provider.name, "product": product.name})
+    if form not in Form.values:
+        _add(errors, "form", _("Choose care in kind (ZIN) or a personal budget (PGB)."))
+    if requested_on is None:
+        _add(errors, "requested_on", _("Enter the request date."))
+    else:
+        _not_in_future("requested_on", requested_on, errors)
+        if requested_on < dossier.registered_on:
+            _add(errors, "requested_on", _("The request date cannot be before the registration date (%(date)s).")
+                 % {"date": _date(dossier.registered_on)})
+    _raise(errors)
+    referral = Referral.objects.create(
+        dossier=dossier,
+        client=client,
+        product=product,
+        provider=provider,
+        form=form,
+        status=Status.REQUESTED,
+        requested_on=requested_on,
+        notes=notes.strip(),
+    )
+    _record_status(referral, user, "")
+    record_event(dossier, user, EventKind.REFERRAL, requested_on,
+                 _("%(what)s requested") % {"what": _what(referral)})
+    return referral
+
+
+@transaction.atomic
+def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None) -> Referral:
+    """The one status transition: aangevraagd → toegekend | afgewezen | ingetrokken."""
+    referral = _lock(referral, user)
+    errors: dict = {}
+    if referral.status != Status.REQUESTED:
+        _add(errors, "status", _("Only a requested referral can be decided; this one is %(status)s.")
+             % {"status": referral.get_status_display()})
+        _raise(errors)
+    if status not in DECISIONS:
+        _add(errors, "status", _("Choose granted, rejected or withdrawn."))
+    if decided_on is None:
+        if status in DATED_DECISIONS:
+            _add(errors, "decided_on", _("Enter the date of the decision."))
+    else:
+        _not_in_future("decided_on", decided_on, errors)
+        _not_before_request("decided_on", decided_on, referral, errors)
+    _raise(errors)
+    previous = referral.status
+    referral.status = status
+    referral.decided_on = decided_on
+    referral.save(update_fields=["status", "decided_on", "updated_at"])
+    _record_status(referral, user, previous)
+    record_event(referral.dossier, user, EventKind.REFERRAL, decided_on,
+                 f"{_what(referral)}: {referral.get_status_display()}")
+    return referral
+
+
+@transaction.atomic
+def set_care_period(referral: Referral, *, user, starts_on: dt.date | None, ends_on: dt.date | None) -> Referral:
+    """Start and/or end granted care; both dates may be planned (in the future)."""
+    referral = _lock(referral, user)
+    if referral.status != Status.GRANTED:
+        raise ValidationError(_("Only granted care has a care period."))
+    errors: dict = {}
+    if starts_on is None:
+        _add(errors, "starts_on", _("Enter the date the care starts."))
+    _not_before_request("starts_on", starts_on, referral, errors)
+    if starts_on and ends_on and ends_on < starts_on:
+        _add(errors, "ends_on", _("The care cannot end before it starts."))
+    _raise(errors)
+    referral.starts_on = starts_on
+    referral.ends_on = ends_on
+    referral.save(update_fields=["starts_on", "ends_on", "updated_at"])
+    if ends_on:
+        period = _("care from %(start)s to %(end)s") % {"start": _date(starts_on), "end": _date(ends_on)}
+    else:
+        period = _("care from %(start)s") % {"start": _date(starts_on)}
+    record_event(referral.dossier, user, EventKind.REFERRAL, starts_on, f"{_what(referral)}: {period}")
+    return referral
+
+
+@transaction.atomic
+def record_objection(referral: Referral, *, user, objected: bool, outcome: str) -> Referral:
+    """Bezwaar against the decision; an objection without an outcome yet is pending."""
+    referral = _lock(referral, user)
+    if referral.status not in OBJECTABLE:
+        raise ValidationError(_("An objection can only be lodged against a decision (granted or rejected)."))
+    errors: dict = {}
+    if outcome and outcome not in ObjectionOutcome.values:
+        _add(errors, "objection_outcome", _("Choose a valid outcome."))
+    if outcome and not objected:
+        _add(errors, "objection_outcome", _("Only record an outcome when an objection was lodged."))
+    _raise(errors)
+    referral.objected = objected
+    referral.objection_outcome = (outcome or ObjectionOutcome.PENDING) if objected else ""
+    referral.save(update_fields=["objected", "objection_outcome", "updated_at"])
+    if objected:
+        what = _("objection: %(outcome)s") % {"outcome": referral.get_objection_outcome_display()}
+    else:
+        what = _("no objection")
+    record_event(referral.dossier, user, EventKind.REFERRAL, today(), f"{_what(referral)}: {what}")
+    return referral

@@ -1,0 +1,155 @@
+"""Referral pages. Every view starts from the user's scope (``get_dossier`` or
+``Referral.objects.for_user``), so other teams' referrals are 404; the rules are in
+``maatwerk.services``."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from cases.audit import log_access
+from cases.models import AccessAction
+from cases.services import today
+from cases.views.common import add_service_errors, get_dossier, get_team
+from maatwerk import services
+from maatwerk.forms import CarePeriodForm, DecideForm, ObjectionForm, ReferralForm
+from maatwerk.models import Product, Provider, Referral, Status
+
+ENDING_WITHIN = dt.timedelta(weeks=8)
+OVERVIEW_PAGE_SIZE = 50
+
+
+def get_referral(request, pk: int) -> Referral:
+    """A referral of one of the user's teams, or 404."""
+    return get_object_or_404(
+        Referral.objects.for_user(request.user).select_related("dossier__team", "client", "product", "provider"),
+        pk=pk,
+    )
+
+
+def catalogue():
+    """Active products with the active providers that offer them (for the referral form)."""
+    return Product.objects.filter(active=True).order_by("category", "name").prefetch_related(
+        Prefetch("providers", queryset=Provider.objects.filter(active=True).order_by("name"))
+    )
+
+
+def new(request, pk):
+    dossier = get_dossier(request, pk)
+    form = ReferralForm(request.POST or None, dossier=dossier)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = services.request_referral(
+                dossier,
+                user=request.user,
+                client=data["client"],
+                product=data["product"],
+                provider=data["provider"],
+                form=data["form"],
+                requested_on=data["requested_on"],
+                notes=data["notes"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            log_access(request, AccessAction.CREATE, dossier=dossier, client=referral.client,
+                       detail=_("referral: %(what)s") % {"what": referral})
+            messages.success(request, _("The referral has been saved."))
+            return redirect(dossier)
+    return render(request, "maatwerk/referral_form.html",
+                  {"dossier": dossier, "form": form, "catalogue": catalogue()})
+
+
+def detail(request, pk):
+    referral = get_referral(request, pk)
+    log_access(request, AccessAction.VIEW, dossier=referral.dossier, client=referral.client,
+               detail=_("referral: %(what)s") % {"what": referral})
+    return render(request, "maatwerk/referral_detail.html", {
+        "referral": referral,
+        "dossier": referral.dossier,
+        "changes": referral.status_changes.select_related("user"),
+    })
+
+
+def _action(request, pk, form_class, perform, *, title, success, initial=None):
+    """Render ``form_class`` for a referral; on a valid POST call ``perform(referral, data)``.
+    ``initial(referral)`` gives the form's initial values."""
+    referral = get_referral(request, pk)
+    form = form_class(request.POST or None, initial=initial(referral) if initial else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(referral, form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            log_access(request, AccessAction.CHANGE, dossier=referral.dossier, client=referral.client,
+                       detail=f"{title}: {referral}")
+            messages.success(request, success)
+            return redirect(referral.dossier)
+    return render(request, "maatwerk/referral_action.html",
+                  {"referral": referral, "dossier": referral.dossier, "form": form, "title": title})
+
+
+def decide(request, pk):
+    return _action(
+        request, pk, DecideForm,
+        lambda r, data: services.decide(r, user=request.user, status=data["status"], decided_on=data["decided_on"]),
+        title=_("Record the decision"), success=_("The decision has been recorded."),
+    )
+
+
+def care_period(request, pk):
+    return _action(
+        request, pk, CarePeriodForm,
+        lambda r, data: services.set_care_period(
+            r, user=request.user, starts_on=data["starts_on"], ends_on=data["ends_on"]
+        ),
+        title=_("Care period"), success=_("The care period has been saved."),
+        initial=lambda r: {"starts_on": r.starts_on or r.decided_on, "ends_on": r.ends_on},
+    )
+
+
+def objection(request, pk):
+    return _action(
+        request, pk, ObjectionForm,
+        lambda r, data: services.record_objection(
+            r, user=request.user, objected=data["objected"], outcome=data["objection_outcome"]
+        ),
+        title=_("Objection (bezwaar)"), success=_("The objection has been saved."),
+        initial=lambda r: {"objected": r.objected, "objection_outcome": r.objection_outcome},
+    )
+
+
+def team_overview(request, code):
+    """Follow-up for a team: referrals awaiting a decision (oldest first) and granted care
+    that ends within eight weeks (soonest first), both of the team's open dossiers."""
+    team = get_team(request, code)
+    now = today()
+    referrals = (
+        Referral.objects.for_user(request.user)
+        .filter(dossier__team=team, dossier__closed_on__isnull=True)
+        .select_related("dossier__lead_worker", "client", "product", "provider")
+    )
+    awaiting = referrals.filter(status=Status.REQUESTED).order_by(F("requested_on").asc(nulls_last=True), "id")
+    ending = referrals.filter(status=Status.GRANTED, ends_on__gte=now, ends_on__lte=now + ENDING_WITHIN).order_by(
+        "ends_on", "id"
+    )
+    return render(request, "maatwerk/team_overview.html", {
+        "team": team,
+        "today": now,
+        "awaiting": paginate_as(request, awaiting, "wachtend"),
+        "ending": paginate_as(request, ending, "eindigend"),
+        "weeks": ENDING_WITHIN.days // 7,
+    })
+
+
+def paginate_as(request, queryset, param: str):
+    """A page of ``queryset`` chosen by the query parameter ``param`` (two lists on one page)."""
+    page = Paginator(queryset, OVERVIEW_PAGE_SIZE).get_page(request.GET.get(param))
+    page.param = param
+    return page
