@@ -184,7 +184,11 @@ class Dossier(models.Model):
     """One support trajectory for one household: één huishouden, één plan, één regisseur."""
 
     ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("team"))
+    # Foreign keys whose lookups a composite index already serves have no index of their own:
+    # every index entry costs time on bulk imports of millions of rows.
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("team"), db_index=False
+    )
     lead_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
         related_name="lead_dossiers", verbose_name=_("lead worker"),
@@ -198,7 +202,7 @@ class Dossier(models.Model):
     )
     referrer = models.ForeignKey(
         Referrer, on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers",
-        verbose_name=_("referrer"),
+        verbose_name=_("referrer"), db_index=False,
     )
     request_summary = models.TextField(_("request for help"), blank=True)
     registered_on = models.DateField(_("registration date"), db_index=True)
@@ -288,7 +292,7 @@ class MemberRole(models.TextChoices):
 
 
 class DossierMember(models.Model):
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="members")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="members", db_index=False)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("role"), max_length=10, choices=MemberRole.choices, blank=True)
 
@@ -305,7 +309,7 @@ class DossierMember(models.Model):
 class DossierSafeguard(models.Model):
     """Borging at closure: what keeps the household going."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="safeguards")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="safeguards", db_index=False)
     safeguard = models.CharField(_("safeguard"), max_length=40, choices=Safeguard.choices)
 
     class Meta:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?$")
+_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?")
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +16,7 @@ class Period:
 
     @classmethod
     def parse(cls, code: str) -> "Period":
-        match = _PATTERN.match(code or "")
+        match = _PATTERN.fullmatch(code or "")
         if not match or not 1900 <= int(match["year"]) <= 2999:
             raise ValueError(f"{code!r} is not a period (YYYY, YYYY-Qn or YYYY-MM)")
         year = int(match["year"])

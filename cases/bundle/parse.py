@@ -22,6 +22,7 @@ from zrm.models import Domain, Instrument
 
 Progress = Callable[[str, int, int], None]
 LOOKUP_BATCH = 10_000
+STEPS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 @dataclass(slots=True)
@@ -46,7 +47,7 @@ class MeasurementRecord:
     instrument: str
     type: str
     measured_on: dt.date
-    scores: list[tuple[int, int]]  # (domain id, score)
+    scores: dict[str, int]  # {domain code: step}, canonical (sorted)
 
 
 @dataclass(slots=True)
@@ -86,11 +87,11 @@ class Parsed:
 class Cells:
     """One row's cells with converters that record problems instead of raising."""
 
-    __slots__ = ("cells", "index", "line", "name", "ok", "problems", "today")
+    __slots__ = ("cells", "dates", "index", "line", "name", "ok", "problems", "today")
 
-    def __init__(self, table: Table, line: int, cells: list[str], problems: Problems, today: dt.date):
+    def __init__(self, table: Table, line: int, cells: list[str], problems: Problems, today: dt.date, dates: dict):
         self.name, self.index, self.line, self.cells = table.name, table.index, line, cells
-        self.problems, self.today, self.ok = problems, today, True
+        self.problems, self.today, self.dates, self.ok = problems, today, dates, True
 
     def error(self, column: str, message: str) -> None:
         self.ok = False
@@ -118,13 +119,15 @@ class Cells:
         value = self.text(column)
         if not value:
             return None
-        try:
-            if len(value) != 10 or value[4] != "-" or value[7] != "-":
-                raise ValueError
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            self.error(column, _("invalid date %(value)r (expected YYYY-MM-DD)") % {"value": value})
-            return None
+        parsed = self.dates.get(value)  # a bundle has a few thousand distinct dates: parse each once
+        if parsed is None:
+            try:
+                if len(value) != 10 or value[4] != "-" or value[7] != "-":
+                    raise ValueError
+                parsed = self.dates[value] = dt.date.fromisoformat(value)
+            except ValueError:
+                self.error(column, _("invalid date %(value)r (expected YYYY-MM-DD)") % {"value": value})
+                return None
         if past_only and parsed > self.today:
             self.error(column, _("date %(value)s lies in the future") % {"value": value})
         return parsed
@@ -156,6 +159,7 @@ class BundleParser:
         }
         self.domain_codes = frozenset(Domain.objects.values_list("code", flat=True))
         self._tables: dict[str, Table | None] = {}
+        self._dates: dict[str, dt.date] = {}
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -177,7 +181,7 @@ class BundleParser:
             count += 1
             if count % 50_000 == 0:
                 self.progress(table.name, count, table.total_lines)
-            yield Cells(table, line, cells, self.problems, self.today)
+            yield Cells(table, line, cells, self.problems, self.today, self._dates)
         self.parsed.rows_read[table.name] = count
         self.progress(table.name, count, count)
 
@@ -404,7 +408,8 @@ class BundleParser:
         table, rows = self._rows("zrm.csv")
         if table is None:
             return
-        domain_columns = [(c, i) for c, i in table.index.items() if c in self.domain_codes]
+        domain_names = sorted(c for c in table.index if c in self.domain_codes)  # scores come out sorted
+        domain_positions = [table.index[c] for c in domain_names]
         seen: dict = {}
         used: dict[str, int] = {}
         for row in rows:
@@ -417,17 +422,16 @@ class BundleParser:
             if dates and measured_on:
                 row.not_before("measured_on", measured_on, "registered_on", dates[0])
             self._member(row, dossier_ref, client_ref, members)
-            scores = []
+            scores = {}
             domains = self.instruments.get(instrument, {})
-            for column, position in domain_columns:
-                value = row.cells[position]
-                if not value:
-                    continue
+            cells = map(row.cells.__getitem__, domain_positions)
+            for column, value in [(c, v) for c, v in zip(domain_names, cells, strict=True) if v]:
+                step = STEPS.get(value)
                 if column not in domains:
                     if instrument:
                         row.error(column, _("not a domain of %(instrument)s") % {"instrument": instrument})
-                elif value in ("1", "2", "3", "4", "5"):
-                    scores.append((domains[column], int(value)))
+                elif step is not None:
+                    scores[column] = step
                 else:
                     row.error(column, _("score %(value)r must be 1 to 5, or empty (not applicable)")
                               % {"value": value})

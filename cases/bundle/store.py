@@ -1,12 +1,12 @@
 """Storing a parsed bundle with set-based upserts.
 
 Each file's rows go into a temporary staging table (PostgreSQL: COPY; SQLite:
-executemany), then one ``INSERT .. SELECT .. ON CONFLICT (key) DO UPDATE .. WHERE
-<something changed>`` writes them. Rows that did not change are not touched, so a second
+executemany), then one ``UPDATE .. FROM stage WHERE <something changed>`` and one
+``INSERT .. SELECT .. WHERE NOT EXISTS`` write them. Rows that did not change are not touched, so a second
 import of the same bundle changes nothing. Columns the bundle does not carry (client
 names, the request for help, notes) are set on insert and never overwritten."""
 
-import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection
@@ -17,20 +17,6 @@ from cases.bundle.parse import Parsed
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 50_000
-
-
-def _copy_value(value) -> str:
-    if value is None:
-        return r"\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 class Store:
@@ -48,14 +34,8 @@ class Store:
         cursor.execute(f"CREATE TEMP TABLE {stage} AS SELECT {', '.join(columns)} FROM {table} WHERE 1 = 0")
         if self.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {stage} ({', '.join(columns)}) FROM STDIN") as copy:
-                buffer = []
                 for row in rows:
-                    buffer.append("\t".join(map(_copy_value, row)))
-                    if len(buffer) >= CHUNK:
-                        copy.write("\n".join(buffer) + "\n")
-                        buffer = []
-                if buffer:
-                    copy.write("\n".join(buffer) + "\n")
+                    copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(columns))
             sql = f"INSERT INTO {stage} ({', '.join(columns)}) VALUES ({placeholders})"
@@ -75,32 +55,31 @@ class Store:
         compare: Sequence[str] = (),
         touch: Sequence[str] = (),
         ids: bool = False,
-    ) -> tuple[dict, set]:
+    ) -> dict:
         """Insert new rows, update rows whose ``compare`` columns differ (also setting
-        ``touch`` columns), leave identical rows alone. Returns (key -> id when ``ids``,
-        the ids of rows that existed before)."""
+        ``touch`` columns), leave identical rows alone. Returns key -> id when ``ids``.
+        Callers hold the import lock, so no other import inserts the same keys meanwhile."""
         with connection.cursor() as cursor:
             stage = self._stage(cursor, table, columns, rows)
             cols = ", ".join(columns)
-            existed = set()
-            if ids:
-                cursor.execute(f"SELECT t.id FROM {table} t JOIN {stage} s ON s.{key[0]} = t.{key[0]}")
-                existed = {row[0] for row in cursor.fetchall()}
+            matches = " AND ".join(f"{table}.{k} = s.{k}" for k in key)
+            changed = 0
             if compare:
-                sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in (*compare, *touch))
+                # Rows that exist and differ: update them. (A separate UPDATE and INSERT is
+                # cheaper than INSERT .. ON CONFLICT when most rows are new.)
+                sets = ", ".join(f"{c} = s.{c}" for c in (*compare, *touch))
                 if self.vendor == "postgresql":
                     differs = (f"({', '.join(f'{table}.{c}' for c in compare)}) IS DISTINCT FROM "
-                               f"({', '.join(f'EXCLUDED.{c}' for c in compare)})")
+                               f"({', '.join(f's.{c}' for c in compare)})")
                 else:
-                    differs = " OR ".join(f"{table}.{c} IS NOT EXCLUDED.{c}" for c in compare)
-                action = f"DO UPDATE SET {sets} WHERE {differs}"
-            else:
-                action = "DO NOTHING"
+                    differs = " OR ".join(f"{table}.{c} IS NOT s.{c}" for c in compare)
+                cursor.execute(f"UPDATE {table} SET {sets} FROM {stage} s WHERE {matches} AND ({differs})")
+                changed += max(cursor.rowcount, 0)
             cursor.execute(
-                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {stage} WHERE 1 = 1 "
-                f"ON CONFLICT ({', '.join(key)}) {action}"
+                f"INSERT INTO {table} ({cols}) SELECT {', '.join(f's.{c}' for c in columns)} FROM {stage} s "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {matches})"
             )
-            changed = max(cursor.rowcount, 0)
+            changed += max(cursor.rowcount, 0)
             self.changed[label] = self.changed.get(label, 0) + changed
             result = {}
             if ids:
@@ -108,7 +87,7 @@ class Store:
                 result = dict(cursor.fetchall())
             cursor.execute(f"DROP TABLE {stage}")
         self.progress(_("stored %(file)s") % {"file": label}, changed, changed)
-        return result, existed
+        return result
 
     def lookup(self, table: str, key: str, values: Iterable[str]) -> dict:
         values = sorted(set(values))
@@ -144,7 +123,7 @@ class Store:
         providers = self.lookup("maatwerk_provider", "code", (r.provider for r in parsed.referrals.values()))
         instruments = self.lookup("zrm_instrument", "code", (m.instrument for m in parsed.measurements.values()))
 
-        clients, _existed = self.upsert(
+        clients = self.upsert(
             "clients.csv", "cases_client",
             ("ref", "bsn", "birth_date", "gender", "postcode", "given_name", "family_name", "address", "phone",
              "email", "created_at", "updated_at"),
@@ -156,7 +135,7 @@ class Store:
         clients.update(self.lookup("cases_client", "ref", (c for c in named if c and c not in clients)))
 
         workers = parsed.lead_workers
-        dossiers, _existed = self.upsert(
+        dossiers = self.upsert(
             "dossiers.csv", "cases_dossier",
             ("ref", "team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
              "first_contact_on", "first_contact_location", "support_started_on", "closed_on", "closure_reason",
@@ -200,44 +179,16 @@ class Store:
         return self.changed
 
     def _store_measurements(self, parsed: Parsed, dossiers: dict, clients: dict, instruments: dict) -> None:
-        if not parsed.measurements:
-            return
         now = self.now
-        measurements, existed = self.upsert(
+        self.upsert(
             "zrm.csv", "zrm_measurement",
-            ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "created_by_id",
+            ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores", "created_by_id",
              "created_at", "updated_at"),
             (
                 (ref, dossiers[m.dossier_ref], clients.get(m.client_ref), instruments[m.instrument], m.type,
-                 m.measured_on, None, now, now)
+                 m.measured_on, json.dumps(m.scores), None, now, now)
                 for ref, m in parsed.measurements.items()
             ),
-            key=("ref",), compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on"),
-            touch=("updated_at",), ids=True,
+            key=("ref",), compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores"),
+            touch=("updated_at",),
         )
-        scores = (
-            (measurements[ref], domain, score)
-            for ref, m in parsed.measurements.items()
-            for domain, score in m.scores
-        )
-        with connection.cursor() as cursor:
-            stage = self._stage(cursor, "zrm_score", ("measurement_id", "domain_id", "score"), scores)
-            removed = 0
-            if existed:
-                # A corrected bundle may leave a score empty (not applicable): remove it from
-                # the measurements that were already stored.
-                known = self._stage(cursor, "zrm_measurement", ("id",), ((pk,) for pk in existed))
-                cursor.execute(
-                    f"DELETE FROM zrm_score WHERE measurement_id IN (SELECT id FROM {known}) AND NOT EXISTS "
-                    f"(SELECT 1 FROM {stage} s WHERE s.measurement_id = zrm_score.measurement_id "
-                    f"AND s.domain_id = zrm_score.domain_id)"
-                )
-                removed = max(cursor.rowcount, 0)
-                cursor.execute(f"DROP TABLE {known}")
-            cursor.execute(
-                f"INSERT INTO zrm_score (measurement_id, domain_id, score) SELECT measurement_id, domain_id, score "
-                f"FROM {stage} WHERE 1 = 1 ON CONFLICT (measurement_id, domain_id) "
-                f"DO UPDATE SET score = EXCLUDED.score WHERE zrm_score.score <> EXCLUDED.score"
-            )
-            self.changed["zrm.csv scores"] = max(cursor.rowcount, 0) + removed
-            cursor.execute(f"DROP TABLE {stage}")

@@ -1,0 +1,253 @@
+"""Realistic demo data: the 18 Utrecht buurtteams with several years of dossiers.
+
+The generator writes an ordinary bundle (the import format) and the demo is loaded by
+importing it, so demo data and real migrations share one code path. Proportions follow
+the Utrecht figures in ../shared/glossary.md: about half self-referrals, waits of a few
+days to two weeks depending on the team, 63% closed according to plan, 88% can continue
+independently, ~28% of closures give a rating (mean ~8), ~1.2 clients per dossier, a
+nulmeting for most households and referrals to maatwerk for about one in four."""
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.utils.text import slugify
+
+from cases.bundle.exporter import BundleWriter
+from cases.bundle.spec import EXPORT_COLUMNS
+
+UTRECHT_TEAMS = [
+    "West", "Ondiep Pijlsweerd", "Zuilen", "Overvecht Spoorzoom", "Overvecht Centrum", "Overvecht Vechtzoom",
+    "Overvecht De Gagel", "Noordoost", "Oost", "Binnenstad", "Lunetten", "Hoograven / Tolsteeg",
+    "Dichters- en Rivierenwijk", "Kanaleneiland Noord", "Kanaleneiland Zuid", "Leidsche Rijn", "De Meern", "Vleuten",
+]
+REFERRERS = [
+    ("zelfmelder", "Zelfmelder", True, 53), ("familie", "Familie of naasten", False, 8),
+    ("huisarts", "Huisarts", False, 10), ("wijkverpleging", "Wijkverpleging", False, 4), ("ggz", "GGZ", False, 5),
+    ("woningcorporatie", "Woningcorporatie", False, 5),
+    ("wijkagent", "Wijkagent / politie", False, 3), ("veilig-thuis", "Veilig Thuis", False, 2),
+    ("gemeente", "Gemeente (Werk en Inkomen, Wmo)", False, 6), ("jeugd-gezin", "Buurtteam Jeugd en Gezin", False, 2),
+    ("ziekenhuis", "Ziekenhuis", False, 1), ("overig", "Overige melder", False, 1),
+]
+PRODUCTS = [
+    ("iab", "Individuele ambulante begeleiding", "begeleiding", 40),
+    ("begeleiding-groep", "Begeleiding in groepsverband", "begeleiding", 10),
+    ("dagbesteding-basis", "Dagbesteding basis", "dagbesteding", 18),
+    ("dagbesteding-intensief", "Dagbesteding intensief", "dagbesteding", 8),
+    ("aa-3a", "Arbeidsmatige activering module 3a", "dagbesteding", 8),
+    ("kortdurend-verblijf", "Kortdurend verblijf", "overig", 4),
+    ("vervoer-db", "Vervoer dagbegeleiding", "vervoer", 8),
+    ("huishoudelijke-hulp", "Hulp bij het huishouden", "overig", 4),
+]
+PROVIDERS = {
+    "lister": ("Lister", ["iab", "begeleiding-groep", "dagbesteding-basis"]),
+    "leger-des-heils": ("Leger des Heils", ["iab", "aa-3a", "kortdurend-verblijf"]),
+    "careyn": ("Careyn", ["iab", "dagbesteding-intensief", "kortdurend-verblijf", "huishoudelijke-hulp"]),
+    "wij3": ("WIJ 3.0", ["begeleiding-groep", "dagbesteding-basis", "aa-3a"]),
+    "abrona": ("Abrona", ["iab", "dagbesteding-intensief", "vervoer-db"]),
+    "moveoo": ("Moveoo", ["vervoer-db"]),
+}
+CLOSURE_REASONS = [("volgens_plan", 63), ("voortijdig_in_overeenstemming", 14), ("eenzijdig_client", 9),
+                   ("eenzijdig_aanbieder", 3), ("externe_omstandigheden", 7), ("onbekend", 4)]
+SAFEGUARDS = ["eigen_netwerk", "vrijwilligers_maatjes", "activiteiten_buitenshuis", "huisarts", "wijkverpleegkundige",
+              "woningcorporatie", "vrijwilligerswerk", "werk", "gedwongen_kader", "onderwijs", "jeugdgezondheidszorg",
+              "specialistische_zorg", "andere_partijen"]
+AGES = [((18, 29), 13), ((30, 39), 15), ((40, 59), 40), ((60, 74), 19), ((75, 95), 13)]
+ZRM_2013 = ["financien", "dagbesteding", "huisvesting", "huiselijke_relaties", "geestelijke_gezondheid",
+            "lichamelijke_gezondheid", "verslaving", "adl", "sociaal_netwerk", "maatschappelijke_participatie",
+            "justitie"]
+ZRM_2017 = ["financien", "werk_opleiding", "tijdsbesteding", "huisvesting", "huiselijke_relaties",
+            "geestelijke_gezondheid", "lichamelijke_gezondheid", "middelengebruik", "basale_adl", "instrumentele_adl",
+            "sociaal_netwerk", "maatschappelijke_participatie", "justitie"]
+ZRM_DOMAINS = list(dict.fromkeys(ZRM_2013 + ZRM_2017))
+WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+@dataclass(frozen=True)
+class DemoTeam:
+    code: str
+    name: str
+    population: int
+    fte: float
+    mean_wait: int
+    workers: tuple[str, ...]
+
+
+def demo_teams(rng: random.Random) -> list[DemoTeam]:
+    teams = []
+    for name in UTRECHT_TEAMS:
+        code = slugify(name.replace("/", " "))
+        population = rng.randrange(9_000, 26_000, 100)
+        workers = tuple(f"{code}-{i}" for i in range(1, rng.randint(4, 8) + 1))
+        teams.append(DemoTeam(code, f"Buurtteam {name}", population, round(population / 1500, 1),
+                              rng.randint(3, 16), workers))
+    return teams
+
+
+def _bsn(rng: random.Random) -> str:
+    while True:
+        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
+        check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+def _pick(rng: random.Random, weighted):
+    return rng.choices([item[0] for item in weighted], weights=[item[-1] for item in weighted])[0]
+
+
+class DemoBundle:
+    """Generates the bundle rows; ``write(path)`` writes them as a bundle folder."""
+
+    def __init__(self, dossiers: int, *, today: dt.date, seed: int = 7, years: int = 5):
+        self.rng = random.Random(seed)
+        self.today = today
+        self.total = dossiers
+        self.first_day = today - dt.timedelta(days=365 * years)
+        self.zrm_2017_from = self.first_day + dt.timedelta(days=365)  # older dossiers keep the 2013 version
+        self.teams = demo_teams(self.rng)
+        self.clients: list[tuple] = []
+        self.dossiers: list[tuple] = []
+        self.members: list[tuple] = []
+        self.safeguards: list[tuple] = []
+        self.measurements: list[tuple] = []
+        self.referrals: list[tuple] = []
+
+    def generate(self) -> "DemoBundle":
+        span = (self.today - self.first_day).days
+        team_weights = [t.population for t in self.teams]
+        for number in range(self.total):
+            team = self.rng.choices(self.teams, weights=team_weights)[0]
+            registered = self.first_day + dt.timedelta(days=int(span * number / self.total))
+            if registered.weekday() >= 5:
+                registered -= dt.timedelta(days=registered.weekday() - 4)
+            self._dossier(f"D{number:07d}", team, registered)
+        return self
+
+    def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
+        rng = self.rng
+        low, high = age_range or _pick(rng, AGES)
+        birth = self.today - dt.timedelta(days=rng.randint(low * 365, high * 365 + 364))
+        bsn = _bsn(rng) if rng.random() < 0.7 else ""
+        gender = "m" if rng.random() < 0.53 else ("v" if rng.random() < 0.97 else "x")
+        letters = "ABCDEGHJKLMNPRSTVWXZ"
+        postcode = f"35{rng.randint(11, 85):02d}{rng.choice(letters)}{rng.choice(letters)}"
+        self.clients.append((ref, bsn, birth, gender, postcode))
+        return ref
+
+    def _dossier(self, ref: str, team: DemoTeam, registered: dt.date) -> None:
+        rng, today = self.rng, self.today
+        contact = registered + dt.timedelta(days=min(int(rng.expovariate(1 / max(team.mean_wait / 2, 1))), 60))
+        contact = contact if contact <= today and rng.random() < 0.97 else None
+        start = None
+        if contact and rng.random() < 0.95:
+            start = contact + dt.timedelta(days=int(rng.expovariate(1 / max(team.mean_wait / 2, 1))))
+            start = start if start <= today else None
+        closed = registered + dt.timedelta(days=int(rng.lognormvariate(4.9, 0.7)))
+        closed = closed if closed <= today else None
+        if closed and start and closed < start:
+            closed = start + dt.timedelta(days=14)
+            closed = closed if closed <= today else None
+        reason = answer = rating = ""
+        if closed:
+            reason = _pick(rng, CLOSURE_REASONS)
+            answer = "ja" if rng.random() < 0.8 else ("nee" if rng.random() < 0.55 else "onbekend")
+            if rng.random() < 0.28:
+                rating = min(10, max(1, round(rng.gauss(8.1, 1.2))))
+            for safeguard in rng.sample(SAFEGUARDS, rng.choice([0, 1, 1, 2, 2, 3])):
+                self.safeguards.append((ref, safeguard))
+        location = rng.choices(["thuis", "kantoor", "elders"], weights=[55, 35, 10])[0] if contact else ""
+        referrer = _pick(rng, REFERRERS) if rng.random() < 0.97 else ""
+        self.dossiers.append((ref, team.code, registered, referrer, contact, location, start, closed, reason, answer,
+                              rating, rng.choice(team.workers)))
+        applicant = self._client(f"C{ref[1:]}0")
+        household = [applicant]
+        self.members.append((ref, applicant, "aanvrager"))
+        if rng.random() < 0.12:
+            household.append(self._client(f"C{ref[1:]}1"))
+            self.members.append((ref, household[-1], "partner"))
+        if rng.random() < 0.05:
+            household.append(self._client(f"C{ref[1:]}2", (18, 25)))
+            self.members.append((ref, household[-1], "kind"))
+        self._zrm(ref, household, registered, contact, closed)
+        if start and rng.random() < 0.3:
+            self._referral(ref, rng.choice(household), start)
+
+    def _scores(self, domains: list[str], base: list[int] | None, shift: float) -> list:
+        rng = self.rng
+        scores = []
+        for i, _domain in enumerate(domains):
+            if rng.random() < 0.1:
+                scores.append("")
+                continue
+            start = base[i] if base and base[i] != "" else rng.choices([1, 2, 3, 4, 5], weights=[5, 20, 35, 30, 10])[0]
+            scores.append(min(5, max(1, round(start + shift + rng.gauss(0, 0.6)))))
+        return scores
+
+    def _zrm(self, ref: str, household: list[str], registered, contact, closed) -> None:
+        rng, today = self.rng, self.today
+        if not contact or rng.random() > 0.8:
+            return
+        instrument, domains = ("zrm-2017", ZRM_2017) if registered >= self.zrm_2017_from else ("zrm-2013", ZRM_2013)
+        number = 0
+
+        def add(kind: str, day: dt.date, scores: list, client: str) -> None:
+            nonlocal number
+            cells = dict(zip(domains, scores, strict=True))
+            self.measurements.append((f"M{ref[1:]}{number}", ref, client, instrument, kind, day,
+                                      *[cells.get(d, "") for d in ZRM_DOMAINS]))
+            number += 1
+
+        client = household[0]
+        day = contact + dt.timedelta(days=rng.randint(0, 14))
+        if day > today or (closed and day > closed):
+            return
+        baseline = self._scores(domains, None, 0)
+        add("nulmeting", day, baseline, client)
+        goal_day = day + dt.timedelta(days=rng.randint(7, 28))
+        if rng.random() < 0.6 and goal_day <= today and not (closed and goal_day > closed):
+            add("doelmeting", goal_day, self._scores(domains, baseline, 1), client)
+        middle = day + dt.timedelta(days=rng.randint(60, 120))
+        if rng.random() < 0.3 and middle <= today and not (closed and middle > closed):
+            add("tussenmeting", middle, self._scores(domains, baseline, 0.3), client)
+        if closed and rng.random() < 0.5:
+            add("eindmeting", closed, self._scores(domains, baseline, 0.6), client)
+
+    def _referral(self, ref: str, client: str, start: dt.date) -> None:
+        rng, today = self.rng, self.today
+        product = _pick(rng, PRODUCTS)
+        provider = rng.choice([code for code, (_n, offered) in PROVIDERS.items() if product in offered])
+        requested = start + dt.timedelta(days=rng.randint(7, 60))
+        if requested > today:
+            return
+        decided = requested + dt.timedelta(days=rng.randint(7, 42))
+        status = rng.choices(["toegekend", "afgewezen", "ingetrokken"], weights=[85, 10, 5])[0]
+        starts = ends = None
+        if decided > today:
+            status, decided = "aangevraagd", None
+        elif status == "ingetrokken":
+            decided = None if rng.random() < 0.5 else decided
+        elif status == "toegekend":
+            starts = decided + dt.timedelta(days=rng.randint(3, 21))
+            ends = starts + dt.timedelta(days=rng.randint(90, 365))
+        form = "pgb" if rng.random() < 0.15 else "zin"
+        self.referrals.append((f"V{ref[1:]}", ref, client, product, provider, form, status, requested, decided,
+                               starts, ends))
+
+    def write(self, path) -> dict[str, int]:
+        writer = BundleWriter(path)
+        c = EXPORT_COLUMNS
+        try:
+            writer.write("teams.csv", c["teams.csv"], ((t.code, t.name, t.population, t.fte) for t in self.teams))
+            writer.write("referrers.csv", c["referrers.csv"], (r[:3] for r in REFERRERS))
+            writer.write("providers.csv", c["providers.csv"], ((code, p[0]) for code, p in PROVIDERS.items()))
+            writer.write("products.csv", c["products.csv"], (p[:3] for p in PRODUCTS))
+            writer.write("clients.csv", c["clients.csv"], self.clients)
+            writer.write("dossiers.csv", c["dossiers.csv"], self.dossiers)
+            writer.write("dossier_clients.csv", c["dossier_clients.csv"], self.members)
+            writer.write("dossier_safeguards.csv", c["dossier_safeguards.csv"], self.safeguards)
+            writer.write("zrm.csv", [*c["zrm.csv"], *ZRM_DOMAINS], self.measurements)
+            writer.write("referrals.csv", c["referrals.csv"], self.referrals)
+        finally:
+            writer.close()
+        return writer.counts
