@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -18,6 +19,8 @@ class BeheerAdminSite(admin.AdminSite):
         return request.user.is_active and is_beheer(request.user)
 
     def login(self, request, extra_context=None):
+        if request.user.is_authenticated:
+            raise PermissionDenied  # logged in without the beheer role: no redirect loop via the login page
         return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
 
 

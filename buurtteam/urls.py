@@ -15,3 +15,5 @@ urlpatterns = [
     path("", include("maatwerk.urls")),
     path("", include("reporting.urls")),
 ]
+
+handler404 = "buurtteam.views.page_not_found"

@@ -70,12 +70,13 @@ class ObjectionOutcome(models.TextChoices):
 class Referral(models.Model):
     ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="referrals")
+    # Only the dossier is looked up by; the other keys need no index (faster bulk imports).
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, null=True, blank=True, related_name="referrals",
-        verbose_name=_("member"),
+        verbose_name=_("member"), db_index=False,
     )
-    product = models.ForeignKey(Product, on_delete=models.PROTECT, verbose_name=_("product"))
-    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, verbose_name=_("provider"))
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, verbose_name=_("product"), db_index=False)
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, verbose_name=_("provider"), db_index=False)
     form = models.CharField(_("form"), max_length=3, choices=Form.choices, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED)
     requested_on = models.DateField(_("requested on"), null=True, blank=True)

@@ -9,8 +9,9 @@ re-running is harmless."""
 import datetime as dt
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -43,12 +44,52 @@ def _calendar_range(periods: list[Period]) -> tuple[dt.date, dt.date]:
     return min(dates), max(*dates, timezone.localdate())
 
 
+@contextmanager
+def _serial_plans():
+    """Many short aggregate queries: on PostgreSQL, starting parallel workers costs more than
+    it saves (measured: 169 ms vs 41 ms for a typical family query on 2 cores)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SET work_mem = '64MB'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET max_parallel_workers_per_gather")
+            cursor.execute("RESET work_mem")
+
+
 def compute_rows(periods: list[Period]) -> list:
     ensure_calendar(*_calendar_range(periods))
     collector = Collector([p.code for p in periods], Team.objects.order_by("pk").values_list("pk", flat=True))
-    for family in FAMILIES:
-        family.compute(periods, collector)
+    with _serial_plans():
+        for family in FAMILIES:
+            family.compute(periods, collector)
     return collector.rows
+
+
+def _insert(rows: list, computed_at: dt.datetime) -> None:
+    """Write the rows: COPY on PostgreSQL (bulk_create spends more time building SQL than
+    the database spends storing), bulk_create elsewhere."""
+    if connection.vendor == "postgresql":
+        columns = "period, team_id, indicator, dimension, value, count, computed_at"
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {IndicatorRow._meta.db_table} ({columns}) FROM STDIN"
+        ) as copy:
+            for r in rows:
+                copy.write_row((r.period, r.team_id, r.indicator, r.dimension, r.value, r.count, computed_at))
+        return
+    IndicatorRow.objects.bulk_create(
+        (
+            IndicatorRow(period=r.period, team_id=r.team_id, indicator=r.indicator, dimension=r.dimension,
+                         value=r.value, count=r.count, computed_at=computed_at)
+            for r in rows
+        ),
+        batch_size=2000,
+    )
 
 
 def compute_periods(periods: Iterable[Period | str]) -> dict[str, int]:
@@ -72,14 +113,7 @@ def compute_periods(periods: Iterable[Period | str]) -> dict[str, int]:
         # Lock the periods: concurrent recomputations of the same period take turns.
         list(PeriodComputation.objects.select_for_update().filter(period__in=codes))
         IndicatorRow.objects.filter(period__in=codes).delete()
-        IndicatorRow.objects.bulk_create(
-            (
-                IndicatorRow(period=r.period, team_id=r.team_id, indicator=r.indicator, dimension=r.dimension,
-                             value=r.value, count=r.count, computed_at=computed_at)
-                for r in rows
-            ),
-            batch_size=5000,
-        )
+        _insert(rows, computed_at)
         for code in codes:
             PeriodComputation.objects.filter(period=code).update(
                 computed_at=computed_at, duration_ms=duration_ms, row_count=per_period[code]

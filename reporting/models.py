@@ -34,7 +34,8 @@ class PeriodComputation(models.Model):
     """One row per computed period: when, how long, how many rows."""
 
     period = models.CharField(_("period"), max_length=7, unique=True)
-    computed_at = models.DateTimeField(_("computed at"))
+    computed_at = models.DateTimeField(_("computed at"), null=True, help_text="Empty: never computed yet.")
+    requested_at = models.DateTimeField(_("recomputation requested at"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(_("duration (ms)"))
     row_count = models.PositiveIntegerField(_("rows"))
 
@@ -45,6 +46,11 @@ class PeriodComputation(models.Model):
 
     def __str__(self):
         return self.period
+
+    @property
+    def pending(self) -> bool:
+        """A recomputation was requested after the last computation."""
+        return self.requested_at is not None and (self.computed_at is None or self.requested_at > self.computed_at)
 
 
 class WorkingDay(models.Model):

@@ -87,7 +87,8 @@ def test_access_log_is_for_administrators_only(client, generalist_a, coach_a, be
 
 def test_admin_is_for_functional_administrators(client, generalist_a, beheer):
     as_user(client, generalist_a)
-    assert client.get(reverse("admin:index")).status_code == 302
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403, "logged in without the role: refused, no redirect loop"
     as_user(client, beheer)
     assert client.get(reverse("admin:index")).status_code == 200
     assert client.get(reverse("admin:cases_team_changelist")).status_code == 200

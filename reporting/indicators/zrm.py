@@ -21,10 +21,24 @@ from reporting.indicators.sql import ACTIVE, execute, fetch, in_period, periods_
 
 INSUFFICIENT = 3  # steps 1-3: onvoldoende zelfredzaam
 UNITS = "reporting_zrm_units"
-SCORES = "reporting_zrm_unit_scores"
+PAIRS = "reporting_zrm_pairs"
 
 
-def _build_units(periods) -> None:
+def _json_sql() -> tuple[str, str]:
+    """(unpack the nulmeting's scores into rows s(key, value), the same domain's score in {m})."""
+    if connection.vendor == "postgresql":
+        return "CROSS JOIN LATERAL jsonb_each_text(n.scores) AS s (key, value)", "CAST({m}.scores ->> s.key AS integer)"
+    return "JOIN json_each(n.scores) AS s", "json_extract({m}.scores, '$.' || s.key)"
+
+
+def _analyze(table: str) -> None:
+    if connection.vendor == "postgresql":
+        execute(f"ANALYZE {table}")  # temporary tables have no statistics until analysed
+
+
+def _build(periods) -> None:
+    """Per unit its nulmeting, doelmeting and last measurement (one row), then per unit and
+    domain scored in the nulmeting the three scores side by side."""
     cte, params = periods_cte(periods)
     execute(f"DROP TABLE IF EXISTS {UNITS}")
     execute(
@@ -33,7 +47,7 @@ def _build_units(periods) -> None:
         WITH {cte},
         ranked AS (
             SELECT p.code AS period, d.team_id AS team_id, m.dossier_id AS dossier_id,
-                   COALESCE(m.client_id, 0) AS unit, m.id AS measurement_id,
+                   COALESCE(m.client_id, 0) AS unit, i.supplement AS supplement, m.id AS measurement_id,
                    CASE WHEN m.type IN ('eindmeting', 'tussenmeting') THEN 'last' ELSE m.type END AS role,
                    ROW_NUMBER() OVER (
                        PARTITION BY p.code, m.dossier_id, COALESCE(m.client_id, 0), i.supplement,
@@ -45,46 +59,39 @@ def _build_units(periods) -> None:
             JOIN cases_dossier d ON d.id = m.dossier_id
             JOIN periods p ON {ACTIVE} AND m.measured_on <= p.end_on
         )
-        SELECT period, team_id, dossier_id, unit, role, measurement_id FROM ranked WHERE position = 1
+        SELECT period, team_id, dossier_id, unit, supplement,
+               MAX(CASE WHEN role = 'nulmeting' THEN measurement_id END) AS nul_id,
+               MAX(CASE WHEN role = 'doelmeting' THEN measurement_id END) AS goal_id,
+               MAX(CASE WHEN role = 'last' THEN measurement_id END) AS last_id
+        FROM ranked WHERE position = 1
+        GROUP BY period, team_id, dossier_id, unit, supplement
         """,
         params,
     )
-    execute(f"DROP TABLE IF EXISTS {SCORES}")
-    # One row per scored domain, unpacked from the measurement's JSON scores.
-    if connection.vendor == "postgresql":
-        scores = "CROSS JOIN LATERAL jsonb_each_text(m.scores) AS s (key, value)"
-    else:
-        scores = "JOIN json_each(m.scores) AS s"
+    _analyze(UNITS)
+    unpack, score_in = _json_sql()
+    execute(f"DROP TABLE IF EXISTS {PAIRS}")
     execute(
         f"""
-        CREATE TEMP TABLE {SCORES} AS
-        SELECT u.period, u.team_id, u.dossier_id, u.unit, u.role, s.key AS domain, CAST(s.value AS integer) AS score
+        CREATE TEMP TABLE {PAIRS} AS
+        SELECT u.period, u.team_id, u.dossier_id, u.unit, s.key AS domain, CAST(s.value AS integer) AS nul,
+               {score_in.format(m="g")} AS goal, {score_in.format(m="l")} AS last
         FROM {UNITS} u
-        JOIN zrm_measurement m ON m.id = u.measurement_id
-        {scores}
+        JOIN zrm_measurement n ON n.id = u.nul_id
+        {unpack}
+        LEFT JOIN zrm_measurement g ON g.id = u.goal_id
+        LEFT JOIN zrm_measurement l ON l.id = u.last_id
         """
     )
-    execute(f"CREATE INDEX {SCORES}_unit ON {SCORES} (period, dossier_id, unit, domain, role)")
-
-
-def _paired(role: str) -> str:
-    """Scores of the nulmeting (n) and of ``role`` (o) of the same unit on the same domain."""
-    return f"""
-        FROM {SCORES} n
-        JOIN {SCORES} o ON o.period = n.period AND o.dossier_id = n.dossier_id AND o.unit = n.unit
-                       AND o.domain = n.domain AND o.role = '{role}'
-        WHERE n.role = 'nulmeting'
-    """
 
 
 def compute(periods, collector: Collector) -> None:
-    _build_units(periods)
+    _build(periods)
     try:
-        _baseline(collector)
-        _changes(collector)
+        _per_domain(collector)
         _development(collector)
     finally:
-        execute(f"DROP TABLE IF EXISTS {SCORES}")
+        execute(f"DROP TABLE IF EXISTS {PAIRS}")
         execute(f"DROP TABLE IF EXISTS {UNITS}")
     cte, params = periods_cte(periods)
     counts = fetch(
@@ -101,53 +108,50 @@ def compute(periods, collector: Collector) -> None:
     collector.dimension_counts("zrm_measurements", {(p, t, kind): n for p, t, kind, n in counts})
 
 
-def _baseline(collector: Collector) -> None:
+def _per_domain(collector: Collector) -> None:
+    """Baseline distribution, goal gap and change per domain, from one grouped scan."""
     rows = fetch(
-        f"SELECT period, team_id, domain, score, COUNT(*) FROM {SCORES} WHERE role = 'nulmeting' "
-        f"GROUP BY period, team_id, domain, score"
+        f"""
+        SELECT period, team_id, domain, nul, COUNT(*),
+               SUM(goal - nul), COUNT(goal), SUM(last - nul), COUNT(last)
+        FROM {PAIRS}
+        GROUP BY period, team_id, domain, nul
+        """
     )
     steps, scored, total, low = Counter(), Counter(), Counter(), Counter()
-    for period, team, domain, score, n in rows:
-        steps[(period, team, f"{domain}:{score}")] += n
+    gap, change = {}, {}
+    for period, team, domain, nul, n, gap_sum, gap_n, change_sum, change_n in rows:
         key = (period, team, domain)
+        steps[(period, team, f"{domain}:{nul}")] += n
         scored[key] += n
-        total[key] += score * n
-        if score <= INSUFFICIENT:
+        total[key] += nul * n
+        if nul <= INSUFFICIENT:
             low[key] += n
+        gap[key] = tuple(a + b for a, b in zip(gap.get(key, (0, 0)), (gap_sum or 0, gap_n), strict=True))
+        change[key] = tuple(a + b for a, b in zip(change.get(key, (0, 0)), (change_sum or 0, change_n), strict=True))
     collector.dimension_counts("zrm_baseline_score", steps)
     collector.ratios("zrm_baseline_insufficient_pct", {k: (low[k], n) for k, n in scored.items()},
                      scale=100, dimension=None)
     collector.ratios("zrm_baseline_mean", {k: (total[k], n) for k, n in scored.items()}, dimension=None)
-
-
-def _changes(collector: Collector) -> None:
-    for indicator, role in (("zrm_goal_gap_mean", "doelmeting"), ("zrm_change_mean", "last")):
-        rows = fetch(
-            f"SELECT n.period, n.team_id, n.domain, SUM(o.score - n.score), COUNT(*) {_paired(role)} "
-            f"GROUP BY n.period, n.team_id, n.domain"
-        )
-        collector.ratios(indicator, {(p, t, domain): (diff, n) for p, t, domain, diff, n in rows}, dimension=None)
+    collector.ratios("zrm_goal_gap_mean", gap, dimension=None)
+    collector.ratios("zrm_change_mean", change, dimension=None)
 
 
 def _development(collector: Collector) -> None:
+    category = """CASE WHEN 2 * difference >= domains THEN 'vooruitgang_groot'
+                       WHEN difference > 0 THEN 'vooruitgang_klein'
+                       WHEN difference = 0 THEN 'stabiel'
+                       ELSE 'achteruitgang' END"""
     rows = fetch(
         f"""
-        SELECT period, team_id,
-               CASE WHEN 2 * difference >= domains THEN 'vooruitgang_groot'
-                    WHEN difference > 0 THEN 'vooruitgang_klein'
-                    WHEN difference = 0 THEN 'stabiel'
-                    ELSE 'achteruitgang' END,
-               COUNT(*)
+        SELECT period, team_id, {category}, COUNT(*)
         FROM (
-            SELECT n.period, n.team_id, n.dossier_id, n.unit, SUM(o.score - n.score) AS difference, COUNT(*) AS domains
-            {_paired("last")}
-            GROUP BY n.period, n.team_id, n.dossier_id, n.unit
+            SELECT period, team_id, dossier_id, unit, SUM(last - nul) AS difference, COUNT(last) AS domains
+            FROM {PAIRS}
+            GROUP BY period, team_id, dossier_id, unit
+            HAVING COUNT(last) > 0
         ) per_unit
-        GROUP BY period, team_id,
-                 CASE WHEN 2 * difference >= domains THEN 'vooruitgang_groot'
-                      WHEN difference > 0 THEN 'vooruitgang_klein'
-                      WHEN difference = 0 THEN 'stabiel'
-                      ELSE 'achteruitgang' END
+        GROUP BY period, team_id, {category}
         """
     )
     collector.dimension_counts("zrm_development", {(p, t, category): n for p, t, category, n in rows})

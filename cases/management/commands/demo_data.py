@@ -26,9 +26,18 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--if-empty", action="store_true", help="do nothing when dossiers exist")
         parser.add_argument("--output", help="keep the generated bundle in this folder")
+        parser.add_argument("--write-only", action="store_true", help="only write the bundle to --output")
         parser.add_argument("--no-compute", action="store_true", help="do not compute the recent quarters")
 
-    def handle(self, dossiers, years, seed, if_empty, output, no_compute, verbosity, **options):
+    def handle(self, dossiers, years, seed, if_empty, output, no_compute, write_only, verbosity, **options):
+        if write_only:
+            if not output:
+                raise CommandError("--write-only needs --output DIR.")
+            started = time.monotonic()
+            counts = DemoBundle(dossiers, today=timezone.localdate(), seed=seed, years=years).generate().write(output)
+            self.stdout.write(f"Bundel geschreven naar {output} in {time.monotonic() - started:.1f} s: "
+                              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            return
         if if_empty and Dossier.objects.exists():
             self.stdout.write("Er zijn al dossiers; demodata overgeslagen.")
             self._print_logins()

@@ -1,0 +1,26 @@
+"""Every indicator code of ../shared/specs/indicators.md, by family."""
+
+FAMILIES = {
+    "volume": (
+        "dossiers_registered", "dossiers_active", "dossiers_closed", "clients_active", "waiting_list", "referrer",
+        "self_referral_pct", "reach_per_1000", "caseload_per_fte",
+    ),
+    "speed": (
+        "waiting_days_mean", "waiting_working_days_mean", "first_contact_within_5_working_days_pct",
+        "first_contact_days_mean",
+    ),
+    "goal_attainment": (
+        "closure_reason", "closed_according_to_plan_pct", "can_continue_independently",
+        "can_continue_independently_pct", "closure_safeguard",
+    ),
+    "client_rating": (
+        "client_rating_mean", "client_rating", "client_rating_insufficient", "client_rating_response_pct",
+    ),
+    "referrals": ("referrals_granted", "referrals_rejected", "care_started"),
+    "zrm": (
+        "zrm_baseline_score", "zrm_baseline_insufficient_pct", "zrm_baseline_mean", "zrm_goal_gap_mean",
+        "zrm_change_mean", "zrm_development", "zrm_measurements",
+    ),
+    "data_quality": ("missing_support_start_pct", "missing_rating_pct", "missing_baseline_pct"),
+}
+INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)

@@ -1,0 +1,132 @@
+"""Benchmark on PostgreSQL: bundle import, indicator computation and the dossier list page.
+
+    .venv/bin/python scripts/benchmark.py --dossiers 1000000
+    .venv/bin/python scripts/benchmark.py --dossiers 60000        # about Utrecht scale
+
+Creates (drops first) the database ``buurtteam_bench`` on the server of $DATABASE_URL
+(default postgres://postgres@127.0.0.1:5432), writes a demo bundle of N dossiers, imports
+it, imports it again (nothing changes), computes the current quarter with its months (twice)
+and renders a team's dossier list and waiting list. Prints the figures; asserts nothing.
+Time is measured here, never in the unit tests."""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "buurtteam_bench"
+
+
+def server_url() -> str:
+    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL=postgres://...")
+    return url
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def recreate_database(url: str) -> None:
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def manage(env: dict, *args: str) -> tuple[float, str]:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return seconds, result.stdout
+
+
+PAGE_SNIPPET = """
+import time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from cases.factories import user_with_role
+from cases.models import Dossier, Role, Team
+from django.db.models import Count, Q
+team = Team.objects.annotate(open=Count("dossiers", filter=Q(dossiers__closed_on__isnull=True))).order_by("-open")[0]
+user = user_with_role(Role.GENERALIST, team, username="bench-generalist")
+client = Client()
+client.force_login(user)
+for name in ("cases:team_dossiers", "cases:waiting_list"):
+    url = reverse(name, args=[team.code])
+    client.get(url)
+    times = []
+    for _ in range(5):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.monotonic()
+            response = client.get(url)
+            times.append(time.monotonic() - started)
+    assert response.status_code == 200
+    print(f"PAGE {name} team={team.code} open={team.open} queries={len(queries)} "
+          f"median_ms={sorted(times)[2] * 1000:.0f}")
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--bundle", help="reuse a bundle folder written earlier (skips generation)")
+    args = parser.parse_args()
+
+    url = server_url()
+    recreate_database(url)
+    env = {**os.environ, "DATABASE_URL": with_database(url, DATABASE), "DEBUG": "true", "ALLOWED_HOSTS": "testserver",
+           "CELERY_TASK_ALWAYS_EAGER": "true", "DATABASE_CONN_MAX_AGE": "0"}
+    manage(env, "migrate", "--no-input", "-v0")
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        bundle = args.bundle or str(Path(tmp) / "bundle")
+        if not args.bundle:
+            seconds, _ = manage(env, "demo_data", "--dossiers", str(args.dossiers), "--write-only", "--output", bundle)
+            figures.append(("generate demo bundle", seconds))
+        size = sum(f.stat().st_size for f in Path(bundle).iterdir()) / 1e6
+        seconds, out = manage(env, "import_bundle", bundle, "-v0")
+        rows = sum(int(n) for n in re.findall(r"\.csv (\d+)", out.split("Nieuw")[0]))
+        figures.append((f"import {args.dossiers:,} dossiers ({rows:,} rows, {size:.0f} MB)", seconds))
+        seconds, out = manage(env, "import_bundle", bundle, "-v0")
+        figures.append(("import the same bundle again (changes nothing)", seconds))
+    quarter = subprocess.run(
+        [sys.executable, "-c", "import datetime as d; t=d.date.today(); print(f'{t.year}-Q{(t.month-1)//3+1}')"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    for attempt in ("first", "second"):
+        seconds, out = manage(env, "compute_indicators", quarter)
+        inner = re.search(r"Berekend in ([\d.]+) s", out)
+        figures.append((f"compute {quarter} + 3 months, all teams ({attempt} run; inside: {inner.group(1)} s)",
+                        seconds))
+    _, out = manage(env, "shell", "-c",
+                    "from reporting.models import IndicatorRow as R; "
+                    f"print(int(R.objects.get(period='{quarter}', team=None, indicator='dossiers_active').value))")
+    active = out.strip().splitlines()[-1]
+    _, out = manage(env, "shell", "-c", PAGE_SNIPPET)
+    print(f"\nBenchmark on PostgreSQL, {os.cpu_count()} cores; {args.dossiers:,} dossiers, "
+          f"{int(active):,} active in {quarter}\n")
+    for label, seconds in figures:
+        print(f"  {seconds:8.1f} s  {label}")
+    for line in out.splitlines():
+        if line.startswith("PAGE"):
+            print("  " + line[5:])
+
+
+if __name__ == "__main__":
+    main()
