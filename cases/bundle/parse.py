@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
+from django.core.validators import slug_re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.bundle.source import BundleSource, Problems, Table, open_table
-from cases.bundle.spec import BOOLEANS, CODES, FILES_BY_NAME
-from cases.models import Client, Dossier, DossierMember, Referrer, Team
+from cases.bundle.spec import BOOLEANS, CODES, FILES_BY_NAME, MAX_LENGTHS
+from cases.models import Client, Dossier, DossierMember, DossierSafeguard, Referrer, Team
 from cases.validators import is_valid_bsn
 from maatwerk.models import Product, Provider
 from zrm.models import Domain, Instrument
@@ -23,6 +24,7 @@ from zrm.models import Domain, Instrument
 Progress = Callable[[str, int, int], None]
 LOOKUP_BATCH = 10_000
 STEPS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+CENT = Decimal("0.01")
 
 
 @dataclass(slots=True)
@@ -79,6 +81,9 @@ class Parsed:
     measurements: dict = field(default_factory=dict)  # ref -> MeasurementRecord
     referrals: dict = field(default_factory=dict)  # ref -> ReferralRecord
     rows_read: dict = field(default_factory=dict)  # file -> rows
+    # every key a file names, also on rows with problems: a reference to such a row is not
+    # reported again as "does not exist" (the row's own problem is the one to fix)
+    named: dict = field(default_factory=dict)  # file -> set of keys
     # resolved against the database
     existing_dossiers: dict = field(default_factory=dict)  # ref -> (id, registered_on, closed_on)
     lead_workers: dict = field(default_factory=dict)  # username -> user id
@@ -177,11 +182,16 @@ class BundleParser:
 
     def _counted(self, table: Table):
         count = 0
+        limits = [(table.index[c], c, n) for c, n in MAX_LENGTHS.get(table.name, {}).items() if c in table.index]
         for line, cells in table.rows(self.problems):
             count += 1
             if count % 50_000 == 0:
                 self.progress(table.name, count, table.total_lines)
-            yield Cells(table, line, cells, self.problems, self.today, self._dates)
+            row = Cells(table, line, cells, self.problems, self.today, self._dates)
+            for position, column, limit in limits:
+                if len(cells[position]) > limit:
+                    row.error(column, _("longer than %(limit)d characters") % {"limit": limit})
+            yield row
         self.parsed.rows_read[table.name] = count
         self.progress(table.name, count, count)
 
@@ -193,8 +203,27 @@ class BundleParser:
         seen[key] = row.line
         return key or None
 
-    def _exists(self, row: Cells, column: str, value: str, known: Iterable) -> bool:
-        if value and value not in known:
+    def _code(self, row: Cells, key: str | None) -> str | None:
+        """A catalogue code (team, referrer, provider, product) is a slug."""
+        if key and not slug_re.match(key):
+            row.error("code", _("%(value)r is not a code (letters, digits, - and _ only)") % {"value": key})
+        return key
+
+    def _named(self, name: str, seen: dict) -> set:
+        """The keys a file names (valid rows or not)."""
+        self.parsed.named[name] = keys = set(seen)
+        return keys
+
+    def _unreadable(self, name: str) -> bool:
+        """A file of the bundle that could not be read completely (encoding, header, quoting):
+        its keys are unknown, so references to it are not reported as missing."""
+        if name not in self.source:
+            return False
+        table = self._table(name)
+        return table is None or table.broken
+
+    def _exists(self, row: Cells, column: str, value: str, known: Iterable, file: str) -> bool:
+        if value and value not in known and not self._unreadable(file):
             row.error(column, _("%(value)r does not exist in the bundle or the system") % {"value": value})
             return False
         return True
@@ -216,46 +245,47 @@ class BundleParser:
         seen: dict = {}
         _table, rows = self._rows("teams.csv")
         for row in rows:
-            code, name = self._unique(row, "code", seen), row.required("name")
+            code, name = self._code(row, self._unique(row, "code", seen)), row.required("name")
             population = row.integer("population", 0, 100_000_000)
             fte = None
             if row.text("fte"):
                 try:
                     fte = Decimal(row.text("fte"))
-                    if not fte.is_finite() or fte < 0 or fte >= 100_000:
+                    if not fte.is_finite() or fte < 0 or fte >= 100_000 or fte != fte.quantize(CENT):
                         raise InvalidOperation
                 except InvalidOperation:
-                    row.error("fte", _("%(value)r is not a number") % {"value": row.text("fte")})
+                    row.error("fte", _("%(value)r is not a number from 0 with at most 2 decimals")
+                              % {"value": row.text("fte")})
             if row.ok:
                 self.parsed.teams[code] = (name, population, fte)
-        self.team_codes = set(self.parsed.teams) | set(Team.objects.values_list("code", flat=True))
+        self.team_codes = self._named("teams.csv", seen) | set(Team.objects.values_list("code", flat=True))
 
     def parse_catalogue(self) -> None:
         seen: dict = {}
         _table, rows = self._rows("referrers.csv")
         for row in rows:
-            code, name = self._unique(row, "code", seen), row.required("name")
+            code, name = self._code(row, self._unique(row, "code", seen)), row.required("name")
             flag = row.text("self_referral")
             if flag and flag not in BOOLEANS:
                 row.error("self_referral", _("use true or false"))
             if row.ok:
                 self.parsed.referrers[code] = (name, BOOLEANS.get(flag, False))
-        self.referrer_codes = set(self.parsed.referrers) | set(Referrer.objects.values_list("code", flat=True))
+        self.referrer_codes = self._named("referrers.csv", seen) | set(Referrer.objects.values_list("code", flat=True))
         seen = {}
         _table, rows = self._rows("providers.csv")
         for row in rows:
-            code, name = self._unique(row, "code", seen), row.required("name")
+            code, name = self._code(row, self._unique(row, "code", seen)), row.required("name")
             if row.ok:
                 self.parsed.providers[code] = name
-        self.provider_codes = set(self.parsed.providers) | set(Provider.objects.values_list("code", flat=True))
+        self.provider_codes = self._named("providers.csv", seen) | set(Provider.objects.values_list("code", flat=True))
         seen = {}
         _table, rows = self._rows("products.csv")
         for row in rows:
-            code, name = self._unique(row, "code", seen), row.required("name")
+            code, name = self._code(row, self._unique(row, "code", seen)), row.required("name")
             category = row.required("category") and row.code("category")
             if row.ok:
                 self.parsed.products[code] = (name, category)
-        self.product_codes = set(self.parsed.products) | set(Product.objects.values_list("code", flat=True))
+        self.product_codes = self._named("products.csv", seen) | set(Product.objects.values_list("code", flat=True))
 
     def parse_clients(self) -> None:
         seen: dict = {}
@@ -273,6 +303,7 @@ class BundleParser:
                 row.error("postcode", _("%(value)r is not a postcode like 3511AB") % {"value": postcode})
             if row.ok:
                 self.parsed.clients[ref] = (bsn, birth_date, gender, postcode)
+        self._named("clients.csv", seen)
 
     def parse_dossiers(self) -> None:
         seen: dict = {}
@@ -280,31 +311,46 @@ class BundleParser:
         for row in rows:
             ref = self._unique(row, "dossier_ref", seen)
             team = row.required("team")
-            self._exists(row, "team", team, self.team_codes)
+            self._exists(row, "team", team, self.team_codes, "teams.csv")
             registered_on = row.required("registered_on") and row.date("registered_on")
             referrer = row.text("referrer")
-            self._exists(row, "referrer", referrer, self.referrer_codes)
+            self._exists(row, "referrer", referrer, self.referrer_codes, "referrers.csv")
             first_contact_on = row.date("first_contact_on")
             support_started_on = row.date("support_started_on")
             closed_on = row.date("closed_on")
             for column, value in (("first_contact_on", first_contact_on), ("support_started_on", support_started_on),
                                   ("closed_on", closed_on)):
                 row.not_before(column, value, "registered_on", registered_on or None)
+            location = row.code("first_contact_location")
             closure_reason = row.code("closure_reason")
             can_continue = row.code("can_continue_independently")
             rating = row.integer("client_rating", 1, 10)
-            if closed_on and not closure_reason and row.ok:
+            # Whether the dossier is closed follows from the cell, also when its date is invalid.
+            if row.text("closed_on") and not row.text("closure_reason"):
                 row.error("closure_reason", _("required when closed_on is set"))
-            if not closed_on:
+            if not row.text("closed_on"):
                 for column in ("closure_reason", "can_continue_independently", "client_rating"):
                     if row.text(column):
                         row.error(column, _("only allowed on a closed dossier (closed_on is empty)"))
             if row.ok:
                 self.parsed.dossiers[ref] = DossierRecord(
-                    team, registered_on, referrer or None, first_contact_on, row.code("first_contact_location"),
+                    team, registered_on, referrer or None, first_contact_on, location,
                     support_started_on, closed_on, closure_reason, can_continue, rating, row.text("lead_worker"),
                 )
+        self._named("dossiers.csv", seen)
+        self._open_with_safeguards(seen)
         self._resolve_lead_workers()
+
+    def _open_with_safeguards(self, lines: dict) -> None:
+        """An import never deletes, so it cannot reopen a dossier that has safeguards in the system
+        (reopening in the application removes them)."""
+        open_refs = sorted(ref for ref, record in self.parsed.dossiers.items() if record.closed_on is None)
+        for batch in _batches(open_refs):
+            refs = DossierSafeguard.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", flat=True)
+            for ref in sorted(set(refs)):
+                self.problems.add("dossiers.csv", lines[ref], "closed_on",
+                                  _("required: the dossier has safeguards in the system, which an import "
+                                    "does not remove"))
 
     def _resolve_lead_workers(self) -> None:
         names = {d.lead_worker for d in self.parsed.dossiers.values() if d.lead_worker}
@@ -314,7 +360,8 @@ class BundleParser:
 
     def _dossier_refs(self, refs: set[str]) -> None:
         """Look up dossiers named by later files that the bundle itself does not hold."""
-        missing = sorted(r for r in refs if r not in self.parsed.dossiers and r not in self.parsed.existing_dossiers)
+        in_bundle = self.parsed.named.get("dossiers.csv", ())
+        missing = sorted(r for r in refs if r not in in_bundle and r not in self.parsed.existing_dossiers)
         for batch in _batches(missing):
             for ref, pk, registered_on, closed_on in Dossier.objects.filter(ref__in=batch).values_list(
                 "ref", "id", "registered_on", "closed_on"
@@ -329,12 +376,13 @@ class BundleParser:
         existing = self.parsed.existing_dossiers.get(ref)
         if existing is not None:
             return existing[1], existing[2]
-        if ref:
+        # A dossier on a row with problems of its own, or in an unreadable dossiers.csv, is not reported again.
+        if ref and ref not in self.parsed.named.get("dossiers.csv", ()) and not self._unreadable("dossiers.csv"):
             row.error("dossier_ref", _("%(value)r does not exist in the bundle or the system") % {"value": ref})
         return None
 
     def _client_refs(self, refs: set[str]) -> set[str]:
-        known = {r for r in refs if r in self.parsed.clients}
+        known = refs & self.parsed.named.get("clients.csv", set())
         for batch in _batches(sorted(refs - known)):
             known.update(Client.objects.filter(ref__in=batch).values_list("ref", flat=True))
         return known
@@ -364,40 +412,51 @@ class BundleParser:
         for row in rows:
             dossier_ref, client_ref = row.required("dossier_ref"), row.required("client_ref")
             self._dossier(row, dossier_ref)
-            self._exists(row, "client_ref", client_ref, known_clients)
+            self._exists(row, "client_ref", client_ref, known_clients, "clients.csv")
             role = row.code("role")
             if (dossier_ref, client_ref) in seen:
                 row.error("client_ref", _("this member is listed twice (also on line %(line)d)")
                           % {"line": seen[(dossier_ref, client_ref)]})
-            seen[(dossier_ref, client_ref)] = row.line
+            else:
+                seen[(dossier_ref, client_ref)] = row.line
             if row.ok:
                 self.parsed.members[(dossier_ref, client_ref)] = role
+        self._named("dossier_clients.csv", seen)
 
     def parse_safeguards(self) -> None:
         self._dossier_refs(self._collect("dossier_safeguards.csv")[0])
         _table, rows = self._rows("dossier_safeguards.csv")
+        seen: dict = {}
         for row in rows:
             dossier_ref, code = row.required("dossier_ref"), row.required("safeguard") and row.code("safeguard")
             dates = self._dossier(row, dossier_ref)
             if dates is not None and dates[1] is None:
                 row.error("safeguard", _("safeguards are only allowed on a closed dossier"))
+            if code and (dossier_ref, code) in seen:
+                row.error("safeguard", _("this safeguard is listed twice for the dossier (also on line %(line)d)")
+                          % {"line": seen[(dossier_ref, code)]})
+            else:
+                seen[(dossier_ref, code)] = row.line
             if row.ok:
                 self.parsed.safeguards.add((dossier_ref, code))
 
     def _members_of(self, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Which (dossier_ref, client_ref) pairs are memberships, in the bundle or the system."""
-        known = {p for p in pairs if p in self.parsed.members}
-        dossier_ids = {self.parsed.existing_dossiers[d][0]: d for d, _c in pairs - known
-                       if d in self.parsed.existing_dossiers}
-        for batch in _batches(sorted(dossier_ids)):
-            for dossier_id, client_ref in DossierMember.objects.filter(dossier_id__in=batch).values_list(
-                "dossier_id", "client__ref"
-            ):
-                known.add((dossier_ids[dossier_id], client_ref))
+        """Which (dossier_ref, client_ref) pairs are memberships, in the bundle or the system.
+
+        An import never deletes, so a membership in the system counts also when the bundle
+        holds the dossier itself (a corrected bundle without dossier_clients.csv)."""
+        known = pairs & self.parsed.named.get("dossier_clients.csv", set())
+        unknown = sorted({d for d, _c in pairs - known})
+        for batch in _batches(unknown):
+            known.update(
+                DossierMember.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", "client__ref")
+            )
         return known
 
     def _member(self, row: Cells, dossier_ref: str, client_ref: str, members: set) -> None:
-        if client_ref and dossier_ref and (dossier_ref, client_ref) not in members:
+        """Called only for a dossier that exists (so a missing dossier is reported once)."""
+        if (client_ref and dossier_ref and (dossier_ref, client_ref) not in members
+                and not self._unreadable("dossier_clients.csv")):
             row.error("client_ref", _("%(client)r is not a member of dossier %(dossier)r")
                       % {"client": client_ref, "dossier": dossier_ref})
 
@@ -421,7 +480,8 @@ class BundleParser:
             dates = self._dossier(row, dossier_ref)
             if dates and measured_on:
                 row.not_before("measured_on", measured_on, "registered_on", dates[0])
-            self._member(row, dossier_ref, client_ref, members)
+            if dates:
+                self._member(row, dossier_ref, client_ref, members)
             scores = {}
             domains = self.instruments.get(instrument, {})
             cells = map(row.cells.__getitem__, domain_positions)
@@ -456,12 +516,13 @@ class BundleParser:
         for row in rows:
             ref = self._unique(row, "referral_ref", seen)
             dossier_ref, client_ref = row.required("dossier_ref"), row.text("client_ref")
-            self._dossier(row, dossier_ref)
-            self._member(row, dossier_ref, client_ref, members)
+            if self._dossier(row, dossier_ref):
+                self._member(row, dossier_ref, client_ref, members)
             product, provider = row.required("product"), row.required("provider")
-            self._exists(row, "product", product, self.product_codes)
-            self._exists(row, "provider", provider, self.provider_codes)
+            self._exists(row, "product", product, self.product_codes, "products.csv")
+            self._exists(row, "provider", provider, self.provider_codes, "providers.csv")
             status = row.required("status") and row.code("status")
+            form = row.code("form")
             requested_on, decided_on = row.date("requested_on"), row.date("decided_on")
             starts_on, ends_on = row.date("starts_on", past_only=False), row.date("ends_on", past_only=False)
             if status in ("toegekend", "afgewezen") and not decided_on and not row.text("decided_on"):
@@ -470,7 +531,7 @@ class BundleParser:
             row.not_before("ends_on", ends_on, "starts_on", starts_on)
             if row.ok:
                 self.parsed.referrals[ref] = ReferralRecord(
-                    dossier_ref, client_ref or None, product, provider, row.code("form"), status,
+                    dossier_ref, client_ref or None, product, provider, form, status,
                     requested_on, decided_on, starts_on, ends_on,
                 )
 

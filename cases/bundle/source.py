@@ -7,6 +7,7 @@ with file, line and column; nothing here raises on bad input."""
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,10 +47,15 @@ class BundleSource:
             for child in self.path.iterdir():
                 self._register(child.name, child)
         elif self.path.is_file() and zipfile.is_zipfile(self.path):
-            self._zip = zipfile.ZipFile(self.path)
+            try:
+                self._zip = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError, ValueError):
+                problems.add(self.path.name, 0, "", _("the .zip file is damaged"))
+                return
             for info in self._zip.infolist():
-                if not info.is_dir():
-                    self._register(info.filename.rsplit("/", 1)[-1], info)
+                if info.is_dir() or info.filename.startswith("__MACOSX/"):
+                    continue  # macOS adds resource forks in __MACOSX/: not part of the bundle
+                self._register(info.filename.rsplit("/", 1)[-1], info)
         else:
             problems.add(self.path.name, 0, "", _("not a folder or a .zip file"))
             return
@@ -57,8 +63,8 @@ class BundleSource:
             problems.add(REQUIRED_FILE, 0, "", _("required file is missing"))
 
     def _register(self, name: str, handle) -> None:
-        if not name.endswith(".csv"):
-            return  # a README or similar is fine
+        if not name.endswith(".csv") or name.startswith("._"):
+            return  # a README, or macOS metadata (._name), is fine
         if name not in FILES_BY_NAME:
             self.problems.add(name, 0, "", _("unknown file (expected one of: %(files)s)")
                               % {"files": ", ".join(FILES_BY_NAME)})
@@ -70,11 +76,18 @@ class BundleSource:
     def __contains__(self, name: str) -> bool:
         return name in self._files
 
-    def read_bytes(self, name: str) -> bytes:
+    def read_bytes(self, name: str) -> bytes | None:
+        """The file's bytes; None (with a problem) when a damaged or encrypted zip cannot give them."""
         handle = self._files[name]
-        if self._zip is not None:
+        if self._zip is None:
+            return Path(handle).read_bytes()
+        try:
             return self._zip.read(handle)
-        return Path(handle).read_bytes()
+        except RuntimeError:  # zipfile: "File ... is encrypted, password required"
+            self.problems.add(name, 0, "", _("the file is encrypted in the .zip"))
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+            self.problems.add(name, 0, "", _("the file cannot be unpacked: the .zip file is damaged"))
+        return None
 
     def close(self) -> None:
         if self._zip is not None:
@@ -88,28 +101,35 @@ class Table:
     index: dict[str, int]
     text: str
     total_lines: int
+    broken: bool = False  # reading stopped at a quoting error: later rows are unknown
 
     @property
     def name(self) -> str:
         return self.spec.name
 
     def rows(self, problems: Problems) -> Iterator[tuple[int, list[str]]]:
-        """(line number, cells) per data row; stops at the first quoting error."""
+        """(line number, cells) per data row; stops at the first quoting error.
+
+        The line number is the line a row starts on (a quoted cell may span lines)."""
         reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
         width = len(self.header)
+        start = 1
         try:
             next(reader)
+            start = reader.line_num + 1
             for cells in reader:
+                line, start = start, reader.line_num + 1
                 if not cells:
                     continue
                 if len(cells) != width:
-                    problems.add(self.name, reader.line_num, "",
+                    problems.add(self.name, line, "",
                                  _("expected %(expected)d cells, found %(found)d")
                                  % {"expected": width, "found": len(cells)})
                     continue
-                yield reader.line_num, cells
+                yield line, cells
         except csv.Error as error:
-            problems.add(self.name, reader.line_num + 1, "", _("broken CSV quoting: %(error)s") % {"error": error})
+            self.broken = True
+            problems.add(self.name, start, "", _("broken CSV quoting: %(error)s") % {"error": error})
 
 
 def _decode(name: str, data: bytes, problems: Problems) -> str | None:
@@ -125,7 +145,8 @@ def open_table(source: BundleSource, spec: FileSpec, problems: Problems, domain_
     """Decode a file and check its header; None when the file is absent or unusable."""
     if spec.name not in source:
         return None
-    text = _decode(spec.name, source.read_bytes(spec.name), problems)
+    data = source.read_bytes(spec.name)
+    text = None if data is None else _decode(spec.name, data, problems)
     if text is None:
         return None
     try:

@@ -2,9 +2,20 @@
 
 from dataclasses import dataclass
 
-from cases.models import ClosureReason, Gender, Location, MemberRole, Safeguard, YesNoUnknown
-from maatwerk.models import Category, Form, Status
-from zrm.models import MeasurementType
+from cases.models import (
+    Client,
+    ClosureReason,
+    Dossier,
+    Gender,
+    Location,
+    MemberRole,
+    Referrer,
+    Safeguard,
+    Team,
+    YesNoUnknown,
+)
+from maatwerk.models import Category, Form, Product, Provider, Referral, Status
+from zrm.models import Measurement, MeasurementType
 
 
 @dataclass(frozen=True)
@@ -82,3 +93,20 @@ CODES = {
     "status": frozenset(Status.values),
 }
 BOOLEANS = {"true": True, "false": False}
+
+
+def _limit(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+# Longest value per column, as the database stores it (codes and BSN/postcode are checked by format).
+MAX_LENGTHS = {
+    "teams.csv": {"code": _limit(Team, "code"), "name": _limit(Team, "name")},
+    "referrers.csv": {"code": _limit(Referrer, "code"), "name": _limit(Referrer, "name")},
+    "providers.csv": {"code": _limit(Provider, "code"), "name": _limit(Provider, "name")},
+    "products.csv": {"code": _limit(Product, "code"), "name": _limit(Product, "name")},
+    "clients.csv": {"client_ref": _limit(Client, "ref")},
+    "dossiers.csv": {"dossier_ref": _limit(Dossier, "ref"), "lead_worker": _limit(Dossier, "lead_worker_ref")},
+    "zrm.csv": {"measurement_ref": _limit(Measurement, "ref")},
+    "referrals.csv": {"referral_ref": _limit(Referral, "ref")},
+}

@@ -1,0 +1,110 @@
+"""Running a bundle uploaded in the browser (``cases.BundleImport``): the validation (a dry
+run) and, after confirmation, the import. ``cases.tasks`` runs these as Celery tasks.
+
+Each step first claims the row by moving its status (uploaded -> validating, or the
+view's valid -> importing), so a task delivered twice does not run twice. Whatever
+happens, the row ends in a final status with the problems listed; an unexpected error
+is logged for the maintainers and shown to the user as one plain sentence, never as a
+traceback. The uploaded file is deleted as soon as it is no longer needed (after an
+invalid validation, and after the import, whether it succeeded or not).
+
+Progress is written to the row at most once a second with a separate UPDATE. The parse
+phase runs before the import's transaction, so its progress is visible at once; the
+store phase runs inside that transaction on the same connection, so its progress
+becomes visible to others only at the commit (the page shows the last parse step
+until the import is done)."""
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from cases.bundle.importer import ImportResult, import_bundle
+from cases.bundle.source import Problems
+from cases.models import AccessAction, AccessLogEntry, BundleImport, BundleImportStatus
+
+logger = logging.getLogger(__name__)
+
+PROBLEMS_KEPT = 10_000  # problem lines stored on the row; the count is always complete
+PROGRESS_INTERVAL = 1.0  # seconds between progress writes
+
+
+def format_progress(step: str, done: int, total: int) -> str:
+    """"zrm.csv: 50.000 / 172.336 (29%)" (grouped in the active language)."""
+    percent = 100 * done // total if total else 100
+    grouped = [formats.number_format(n, force_grouping=True) for n in (done, total)]
+    return f"{step}: {grouped[0]} / {grouped[1]} ({percent}%)"
+
+
+class ProgressWriter:
+    """The progress callback of ``import_bundle``: writes to the row at most once per interval."""
+
+    def __init__(self, pk: int, interval: float = PROGRESS_INTERVAL, clock: Callable[[], float] = time.monotonic):
+        self.pk, self.interval, self.clock = pk, interval, clock
+        self.last: float | None = None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = self.clock()
+        if self.last is not None and now - self.last < self.interval:
+            return
+        self.last = now
+        BundleImport.objects.filter(pk=self.pk).update(progress=format_progress(step, done, total)[:200])
+
+
+def validate(pk: int) -> str | None:
+    """Validate an uploaded bundle (a dry run); returns the new status, None when not ours to run."""
+    if not BundleImport.objects.filter(pk=pk, status=BundleImportStatus.UPLOADED).update(
+        status=BundleImportStatus.VALIDATING, progress=""
+    ):
+        return None
+    return _run(pk, dry_run=True)
+
+
+def run(pk: int) -> str | None:
+    """Import a confirmed bundle (the view moved it to ``importing``); returns the new status."""
+    if not BundleImport.objects.filter(pk=pk, status=BundleImportStatus.IMPORTING, finished_at__isnull=True).exists():
+        return None
+    return _run(pk, dry_run=False)
+
+
+def _run(pk: int, *, dry_run: bool) -> str:
+    job = BundleImport.objects.get(pk=pk)
+    with translation.override(settings.LANGUAGE_CODE):  # problems in the users' language, like the command's
+        try:
+            result = import_bundle(job.file.path, dry_run=dry_run, progress=ProgressWriter(pk))
+        except Exception:
+            logger.exception("bundle import %s: unexpected error (dry run: %s)", pk, dry_run)
+            result = ImportResult(problems=Problems(), dry_run=dry_run)
+            result.problems.add("-", 0, "", _("an unexpected error occurred, nothing was stored; the error has been "
+                                              "logged for the maintainers"))
+        if dry_run:
+            status = BundleImportStatus.VALID if result.ok else BundleImportStatus.INVALID
+        else:
+            status = BundleImportStatus.DONE if result.stored else BundleImportStatus.FAILED
+        problems = [str(problem) for problem in result.problems[:PROBLEMS_KEPT]]
+        BundleImport.objects.filter(pk=pk).update(
+            status=status,
+            problems="\n".join(problems),
+            problem_count=len(result.problems),
+            rows_read=result.rows_read,
+            changed=result.changed,
+            progress="",
+            finished_at=None if dry_run else timezone.now(),
+        )
+        if status != BundleImportStatus.VALID:
+            # The upload may hold BSNs and dates of birth: keep it only while it awaits
+            # confirmation. The report (problems, rows per file) stays on the row.
+            job.file.delete(save=False)
+            BundleImport.objects.filter(pk=pk).update(file="")
+        if status == BundleImportStatus.DONE:
+            stored = ", ".join(f"{name} {count}" for name, count in result.changed.items() if count)
+            AccessLogEntry.objects.create(
+                user_id=job.confirmed_by_id or job.uploaded_by_id,
+                action=AccessAction.CREATE,
+                detail=(_("bundle import %(number)d stored (new or changed: %(rows)s)")
+                        % {"number": pk, "rows": stored or "-"})[:300],
+            )
+    return status

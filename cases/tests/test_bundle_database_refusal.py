@@ -1,0 +1,28 @@
+"""All or nothing also when the database refuses a row half-way through storing: the
+whole import is rolled back, the problem is reported, no traceback."""
+
+import pytest
+from django.db import IntegrityError
+
+from cases.bundle import store
+from cases.tests.test_bundle_helpers import SAMPLE, counts, needs_sample, run_import, snapshot
+
+pytestmark = [pytest.mark.django_db, needs_sample]
+
+
+def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
+    stored = []
+
+    def refuse(self, parsed, *args):
+        stored.append(counts())  # teams, clients, dossiers, members and safeguards are written by now
+        raise IntegrityError("zrm_measurement violates a constraint")
+
+    monkeypatch.setattr(store.Store, "_store_measurements", refuse)
+    before = snapshot()
+    outcome = run_import(SAMPLE)
+    assert stored and stored[0]["dossiers.csv"] == before["dossiers.csv"].__len__() + 400
+    assert not outcome.ok
+    assert outcome.places == {("-", 0, "-")}
+    assert "zrm_measurement violates a constraint" in outcome.stderr
+    assert "Traceback" not in outcome.stderr + outcome.stdout
+    assert snapshot() == before
