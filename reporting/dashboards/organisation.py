@@ -1,0 +1,89 @@
+"""The organisation overview: all teams side by side for a quarter, with the all-teams row."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cases.models import Team
+from reporting.dashboards.common import (
+    MEASURES,
+    ORGANISATION_KEYS,
+    Cell,
+    Measure,
+    PeriodNavigation,
+    Rows,
+    is_computed,
+    navigation,
+    quarter_codes_for_choices,
+)
+from reporting.models import IndicatorRow, PeriodComputation
+from reporting.periods import Period
+
+
+@dataclass
+class OverviewRow:
+    team: Team | None  # None: all teams (gemeente)
+    cells: list[Cell]
+
+    @property
+    def name(self) -> str:
+        return self.team.name if self.team else _("Municipality (all teams)")
+
+    @property
+    def code(self) -> str:
+        return self.team.code if self.team else ""
+
+
+@dataclass
+class Overview:
+    period: Period
+    navigation: PeriodNavigation
+    computation: PeriodComputation | None
+    measures: list[Measure]
+    rows: list[OverviewRow]
+    total: OverviewRow | None
+    sort: str
+    descending: bool
+
+    @property
+    def ready(self) -> bool:
+        return is_computed(self.computation)
+
+    def header(self) -> list[str]:
+        return [_("Team"), _("Team code"), *(str(m.label) for m in self.measures)]
+
+    @property
+    def all_rows(self) -> list[OverviewRow]:
+        """The rows of the downloads: the teams, then the municipality."""
+        return [*self.rows, self.total] if self.total else []
+
+
+def organisation_overview(period: Period, *, today: dt.date, sort: str = "team", descending: bool = False) -> Overview:
+    current = Period.quarter_of(today)
+    choices = quarter_codes_for_choices(period, current)
+    computations = {
+        c.period: c for c in PeriodComputation.objects.filter(period__in={period.code, *(p.code for p in choices)})
+    }
+    measures = [MEASURES[key] for key in ORGANISATION_KEYS]
+    overview = Overview(period, navigation(period, current, computations), computations.get(period.code), measures,
+                        [], None, sort if sort in ("team", *ORGANISATION_KEYS) else "team", descending)
+    if not overview.ready:
+        return overview
+    teams = list(Team.objects.order_by("name", "pk").only("pk", "code", "name"))
+    rows = Rows.load(IndicatorRow.objects.filter(
+        period=period.code, dimension="", indicator__in=[m.indicator for m in measures]
+    ))
+    overview.rows = [
+        OverviewRow(team, [m.cell(rows.get(period.code, team.pk, m.indicator)) for m in measures]) for team in teams
+    ]
+    overview.total = OverviewRow(None, [m.cell(rows.get(period.code, None, m.indicator)) for m in measures])
+    if overview.sort != "team":
+        index = ORGANISATION_KEYS.index(overview.sort)
+        present = [r for r in overview.rows if r.cells[index].value is not None]
+        missing = [r for r in overview.rows if r.cells[index].value is None]
+        present.sort(key=lambda r: r.cells[index].value, reverse=descending)
+        overview.rows = present + missing  # no figure: last, either way
+    elif descending:
+        overview.rows.reverse()
+    return overview

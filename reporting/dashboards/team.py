@@ -1,0 +1,403 @@
+"""The team dashboard: the chosen quarter against the previous four, from the reporting table."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from cases.models import ClosureReason, Team, YesNoUnknown
+from maatwerk.models import Category
+from reporting.dashboards.common import (
+    FIRST_CONTACT_NORM_PCT,
+    KPI_KEYS,
+    MEASURES,
+    QUALITY_KINDS,
+    TEAM_INDICATORS,
+    TREND_KEYS,
+    TREND_QUARTERS,
+    ZRM_CHANGE_MARGIN,
+    ZRM_INDICATORS,
+    ZRM_PCT_MARGIN,
+    Cell,
+    Measure,
+    PeriodNavigation,
+    QualityKind,
+    Rows,
+    format_number,
+    is_computed,
+    month_label,
+    navigation,
+    quarter_codes_for_choices,
+    quarter_label,
+)
+from reporting.models import IndicatorRow, PeriodComputation
+from reporting.periods import Period
+from zrm.models import Domain
+
+
+@dataclass
+class Kpi:
+    measure: Measure
+    team: Cell
+    organisation: Cell
+
+    @property
+    def norm(self) -> float | None:
+        return self.measure.norm
+
+    @property
+    def norm_text(self) -> str:
+        return format_number(self.norm, 0, "%") if self.norm is not None else ""
+
+    @property
+    def meets_norm(self) -> bool | None:
+        if self.norm is None or self.team.value is None:
+            return None
+        return self.team.value >= self.norm
+
+
+@dataclass
+class Column:
+    label: str
+    computed: bool
+    current: bool = False
+
+
+@dataclass
+class TableRow:
+    label: str
+    cells: list
+    key: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class ZrmRow:
+    domain: str
+    label: str
+    insufficient: Cell
+    insufficient_organisation: Cell
+    insufficient_comparison: dict | None
+    change: Cell
+    change_organisation: Cell
+    change_comparison: dict | None
+
+
+@dataclass
+class QualityFigure:
+    kind: QualityKind
+    measure: Measure
+    team: Cell
+    organisation: Cell
+
+    @property
+    def concerned(self) -> int | None:
+        """How many dossiers the percentage is about (its numerator)."""
+        if self.team.value is None or self.team.count is None:
+            return None
+        return round(self.team.value * self.team.count / 100)
+
+
+def compare(team: float | None, organisation: float | None, margin: float, *, higher_is_better: bool) -> dict | None:
+    """Colour and text of a team figure against the organisation's: ``None`` when either
+    is missing, else a class (cell-worse / cell-better / none) with a symbol and words, so
+    that colour never carries the meaning alone."""
+    if team is None or organisation is None:
+        return None
+    difference = team - organisation
+    if abs(difference) < margin - 1e-9:
+        return {"css": "", "symbol": "=", "text": _("about the same as the municipality")}
+    higher = difference > 0
+    better = higher == higher_is_better
+    return {
+        "css": "cell-better" if better else "cell-worse",
+        "symbol": "▲" if higher else "▼",
+        "text": (_("higher than the municipality") if higher else _("lower than the municipality"))
+        + ", "
+        + (_("favourable") if better else _("unfavourable")),
+    }
+
+
+def _chart(kind: str, labels: list, datasets: list, **options) -> dict:
+    return {"type": kind, "labels": [str(label) for label in labels], "datasets": datasets, **options}
+
+
+def _dataset(label, values, **options) -> dict:
+    return {"label": str(label), "data": values, **options}
+
+
+def _share(count: int, total: int) -> float | None:
+    return 100 * count / total if total else None
+
+
+@dataclass
+class TeamDashboard:
+    team: Team
+    period: Period
+    navigation: PeriodNavigation
+    computation: PeriodComputation | None
+    current: Period
+    current_computation: PeriodComputation | None
+    waiting_now: Cell
+    ready: bool = False
+    kpis: list = field(default_factory=list)
+    trend_columns: list = field(default_factory=list)
+    trend_rows: list = field(default_factory=list)
+    flow: list = field(default_factory=list)
+    waiting: list = field(default_factory=list)
+    contact: list = field(default_factory=list)
+    closure: list = field(default_factory=list)
+    closed_total: int = 0
+    can_continue: list = field(default_factory=list)
+    can_continue_pct: Kpi | None = None
+    ratings: list = field(default_factory=list)
+    rating_mean: Kpi | None = None
+    rating_response: Cell | None = None
+    rating_insufficient: int = 0
+    referrals: list = field(default_factory=list)
+    zrm: list = field(default_factory=list)
+    quality: list = field(default_factory=list)
+    charts: dict = field(default_factory=dict)
+
+    @property
+    def waiting_now_number(self) -> int:
+        return int(self.waiting_now.value or 0)
+
+    @property
+    def current_label(self) -> str:
+        return quarter_label(self.current)
+
+    @property
+    def norm_pct(self) -> str:
+        return format_number(FIRST_CONTACT_NORM_PCT, 0, "%")
+
+    @property
+    def zrm_pct_margin(self) -> str:
+        return format_number(ZRM_PCT_MARGIN, 0)
+
+    @property
+    def zrm_change_margin(self) -> str:
+        return format_number(ZRM_CHANGE_MARGIN, 1)
+
+
+def zrm_domain_labels() -> dict[str, str]:
+    """Domain code -> label, in instrument and domain order (one query)."""
+    labels: dict[str, str] = {}
+    for code, label in Domain.objects.order_by("instrument__supplement", "instrument__code", "order").values_list(
+        "code", "label"
+    ):
+        labels.setdefault(code, label)
+    return labels
+
+
+def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboard:
+    current = Period.quarter_of(today)
+    trend = [*period.previous_quarters(TREND_QUARTERS), period]
+    months = period.months
+    needed = {p.code for p in [*trend, *months, current]}
+    choices = quarter_codes_for_choices(period, current)
+    computations = {
+        c.period: c for c in PeriodComputation.objects.filter(period__in=needed | {p.code for p in choices})
+    }
+    rows = Rows.load(
+        IndicatorRow.objects.filter(period__in=needed, indicator__in=TEAM_INDICATORS).filter(
+            Q(team=team) | Q(team__isnull=True)
+        )
+    )
+    current_computation = computations.get(current.code)
+    waiting_now = MEASURES["waiting_list"].cell(
+        rows.get(current.code, team.pk, "waiting_list") if is_computed(current_computation) else None
+    )
+    dashboard = TeamDashboard(
+        team=team,
+        period=period,
+        navigation=navigation(period, current, computations),
+        computation=computations.get(period.code),
+        current=current,
+        current_computation=current_computation,
+        waiting_now=waiting_now,
+    )
+    if not is_computed(dashboard.computation):
+        return dashboard
+    dashboard.ready = True
+    code, team_id = period.code, team.pk
+
+    def kpi(key: str, p: str = code) -> Kpi:
+        measure = MEASURES[key]
+        return Kpi(measure, measure.cell(rows.get(p, team_id, measure.indicator)),
+                   measure.cell(rows.get(p, None, measure.indicator)))
+
+    dashboard.kpis = [kpi(key) for key in KPI_KEYS]
+
+    # The chosen quarter against the previous four.
+    dashboard.trend_columns = [
+        Column(quarter_label(p), is_computed(computations.get(p.code)), p == period) for p in trend
+    ]
+    dashboard.trend_rows = [
+        TableRow(str(MEASURES[key].label), [MEASURES[key].cell(rows.get(p.code, team_id, MEASURES[key].indicator))
+                                            for p in trend], key=key)
+        for key in TREND_KEYS
+    ]
+    quarter_labels = [quarter_label(p) for p in trend]
+
+    # Instroom, lopend, uitstroom per month.
+    flow_keys = ["registered", "active", "closed"]
+    dashboard.flow = [
+        TableRow(month_label(m),
+                 [MEASURES[k].cell(rows.get(m.code, team_id, MEASURES[k].indicator)) for k in flow_keys])
+        for m in months
+    ]
+    charts = {
+        "flow": _chart(
+            "bar", [month_label(m) for m in months],
+            [_dataset(MEASURES[k].label, [row.cells[i].value for row in dashboard.flow])
+             for i, k in enumerate(flow_keys)],
+            yTitle=_("dossiers"), integer=True,
+        )
+    }
+
+    # Waiting time (calendar and working days), per quarter.
+    waiting_keys = ["waiting_days", "waiting_working_days"]
+    dashboard.waiting = [
+        TableRow(label, [MEASURES[k].cell(rows.get(p.code, team_id, MEASURES[k].indicator)) for k in waiting_keys])
+        for label, p in zip(quarter_labels, trend, strict=True)
+    ]
+    charts["waiting"] = _chart(
+        "line", quarter_labels,
+        [_dataset(_("calendar days"), [row.cells[0].value for row in dashboard.waiting]),
+         _dataset(_("working days"), [row.cells[1].value for row in dashboard.waiting])],
+        yTitle=_("days"),
+    )
+
+    # First contact within 5 working days against the norm, per quarter.
+    contact = MEASURES["contact_5wd"]
+    for label, p in zip(quarter_labels, trend, strict=True):
+        item = Kpi(contact, contact.cell(rows.get(p.code, team_id, contact.indicator)),
+                   contact.cell(rows.get(p.code, None, contact.indicator)))
+        dashboard.contact.append(TableRow(label, [item.team, item.organisation], extra={"kpi": item}))
+    charts["contact"] = _chart(
+        "bar", quarter_labels,
+        [_dataset(_("team"), [row.cells[0].value for row in dashboard.contact]),
+         _dataset(_("municipality"), [row.cells[1].value for row in dashboard.contact])],
+        yTitle="%", max=100,
+        norm={"value": FIRST_CONTACT_NORM_PCT, "label": _("norm %(norm)s") % {"norm": dashboard.norm_pct}},
+    )
+
+    # Closure reasons (afsluitreden), team counts and shares against the municipality's shares.
+    closed = rows.get(code, team_id, "dossiers_closed")
+    closed_all = rows.get(code, None, "dossiers_closed")
+    dashboard.closed_total = closed.count if closed else 0
+    reasons = rows.dimensions(code, team_id, "closure_reason")
+    reasons_all = rows.dimensions(code, None, "closure_reason")
+    for reason in ClosureReason:
+        n = reasons[reason.value].count if reason.value in reasons else 0
+        n_all = reasons_all[reason.value].count if reason.value in reasons_all else 0
+        dashboard.closure.append(TableRow(str(reason.label), [
+            Cell(n, None, 0),
+            Cell(_share(n, dashboard.closed_total), None, 1, "%"),
+            Cell(_share(n_all, closed_all.count if closed_all else 0), None, 1, "%"),
+        ], key=reason.value))
+    charts["closure"] = _chart(
+        "bar", [row.label for row in dashboard.closure],
+        [_dataset(_("team"), [row.cells[1].value for row in dashboard.closure]),
+         _dataset(_("municipality"), [row.cells[2].value for row in dashboard.closure])],
+        yTitle=_("percentage of the closed dossiers"), horizontal=True, max=100,
+    )
+
+    # Can continue independently (kan zelfstandig verder).
+    answers = rows.dimensions(code, team_id, "can_continue_independently")
+    answers_all = rows.dimensions(code, None, "can_continue_independently")
+    for answer in YesNoUnknown:
+        n = answers[answer.value].count if answer.value in answers else 0
+        n_all = answers_all[answer.value].count if answer.value in answers_all else 0
+        dashboard.can_continue.append(TableRow(str(answer.label), [
+            Cell(n, None, 0),
+            Cell(_share(n, dashboard.closed_total), None, 1, "%"),
+            Cell(_share(n_all, closed_all.count if closed_all else 0), None, 1, "%"),
+        ], key=answer.value))
+    closed_all_count = closed_all.count if closed_all else 0
+    not_answered = dashboard.closed_total - sum(f.count for f in answers.values())
+    not_answered_all = closed_all_count - sum(f.count for f in answers_all.values())
+    dashboard.can_continue.append(TableRow(_("not recorded"), [
+        Cell(not_answered, None, 0), Cell(_share(not_answered, dashboard.closed_total), None, 1, "%"),
+        Cell(_share(not_answered_all, closed_all_count), None, 1, "%"),
+    ], key="not-recorded"))
+    dashboard.can_continue_pct = kpi("can_continue")
+    charts["can_continue"] = _chart(
+        "bar", [row.label for row in dashboard.can_continue],
+        [_dataset(_("team"), [row.cells[0].value for row in dashboard.can_continue])],
+        yTitle=_("closed dossiers"), integer=True,
+    )
+
+    # Client ratings (rapportcijfer) 1-10.
+    ratings = rows.dimensions(code, team_id, "client_rating")
+    ratings_all = rows.dimensions(code, None, "client_rating")
+    rated_all = sum(f.count for f in ratings_all.values())
+    rated = sum(f.count for f in ratings.values())
+    for step in range(1, 11):
+        n = ratings[str(step)].count if str(step) in ratings else 0
+        n_all = ratings_all[str(step)].count if str(step) in ratings_all else 0
+        dashboard.ratings.append(TableRow(str(step), [
+            Cell(n, None, 0), Cell(_share(n, rated), None, 1, "%"), Cell(_share(n_all, rated_all), None, 1, "%")
+        ], key=str(step)))
+    dashboard.rating_mean = kpi("rating")
+    response = rows.get(code, team_id, "client_rating_response_pct")
+    dashboard.rating_response = Cell(response.value if response else None, response.count if response else None, 1,
+                                     "%")
+    insufficient = rows.get(code, team_id, "client_rating_insufficient")
+    dashboard.rating_insufficient = insufficient.count if insufficient else 0
+    charts["rating"] = _chart(
+        "bar", [row.label for row in dashboard.ratings],
+        [_dataset(_("team"), [row.cells[0].value for row in dashboard.ratings])],
+        yTitle=_("ratings"), xTitle=_("client rating"), integer=True,
+    )
+
+    # Referrals granted and care started, by category.
+    granted = rows.dimensions(code, team_id, "referrals_granted")
+    started = rows.dimensions(code, team_id, "care_started")
+    for category in Category:
+        dim = f"category:{category.value}"
+        dashboard.referrals.append(TableRow(str(category.label), [
+            Cell(granted[dim].count if dim in granted else 0), Cell(started[dim].count if dim in started else 0)
+        ], key=category.value))
+    total_granted, total_started = rows.get(code, team_id, "referrals_granted"), rows.get(code, team_id, "care_started")
+    dashboard.referrals.append(TableRow(_("total"), [
+        Cell(total_granted.count if total_granted else None), Cell(total_started.count if total_started else None)
+    ], key="total"))
+    charts["referrals"] = _chart(
+        "bar", [row.label for row in dashboard.referrals[:-1]],
+        [_dataset(_("granted"), [row.cells[0].value for row in dashboard.referrals[:-1]]),
+         _dataset(_("care started"), [row.cells[1].value for row in dashboard.referrals[:-1]])],
+        yTitle=_("referrals"), integer=True,
+    )
+
+    # ZRM: share onvoldoende zelfredzaam at intake and mean change, per domain, against the municipality.
+    present = set()
+    for indicator in ZRM_INDICATORS:
+        present |= set(rows.dimensions(code, team_id, indicator)) | set(rows.dimensions(code, None, indicator))
+    if present:
+        labels = zrm_domain_labels()
+        for domain in [d for d in labels if d in present] + sorted(present - set(labels)):
+            low, low_all = (rows.get(code, t, "zrm_baseline_insufficient_pct", domain) for t in (team_id, None))
+            change, change_all = (rows.get(code, t, "zrm_change_mean", domain) for t in (team_id, None))
+            low_cell, low_all_cell = Cell(*(low or (None, None)), 1, "%"), Cell(*(low_all or (None, None)), 1, "%")
+            change_cell, change_all_cell = Cell(*(change or (None, None)), 2), Cell(*(change_all or (None, None)), 2)
+            dashboard.zrm.append(ZrmRow(
+                domain, labels.get(domain, domain),
+                low_cell, low_all_cell,
+                compare(low_cell.value, low_all_cell.value, ZRM_PCT_MARGIN, higher_is_better=False),
+                change_cell, change_all_cell,
+                compare(change_cell.value, change_all_cell.value, ZRM_CHANGE_MARGIN, higher_is_better=True),
+            ))
+
+    # Data quality (registratiediscipline).
+    for kind in QUALITY_KINDS.values():
+        measure = MEASURES[kind.measure]
+        dashboard.quality.append(QualityFigure(
+            kind, measure, measure.cell(rows.get(code, team_id, measure.indicator)),
+            measure.cell(rows.get(code, None, measure.indicator)),
+        ))
+
+    dashboard.charts = charts
+    return dashboard

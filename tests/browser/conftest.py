@@ -1,0 +1,128 @@
+"""Browser tests: Playwright's sync API driving the system Chromium (installed from the
+OS packages by .ci/run; Playwright never downloads a browser here) against
+pytest-django's live server.
+
+The live server runs in a thread of this process while Playwright's sync API keeps an
+event loop in the main thread, which makes Django's async-safety check refuse ORM calls
+made by the tests themselves. The ``browser`` fixture allows them
+(DJANGO_ALLOW_ASYNC_UNSAFE) only while these tests run: safe here, as one thread uses
+the ORM at a time, and never left set for the rest of the session (``check --deploy``
+in a subprocess would warn about it)."""
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+PASSWORD = "correct horse battery staple"  # UserFactory's password
+
+
+def chromium_available() -> bool:
+    return os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _empty_access_log_before_flush(transactional_db):
+    """After each test the live-server database is flushed. On SQLite the flush deletes
+    row by row, which the access log's append-only trigger refuses (PostgreSQL truncates,
+    which row triggers do not see). So empty the log first, with the trigger briefly
+    lifted, and put the trigger back exactly as the migration made it."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    migration = importlib.import_module("cases.migrations.0002_accesslog_append_only")
+    with connection.cursor() as cursor:
+        for statement in migration.SQLITE_REVERSE:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM cases_accesslogentry")
+        for statement in migration.SQLITE:
+            cursor.execute(statement)
+
+
+# The reference data the migrations ship (ZRM instruments, starter referrers and
+# maatwerk catalogue), as (migration module, function) pairs; all idempotent.
+REFERENCE_DATA = [
+    ("zrm.migrations.0002_instruments", "forwards"),
+    ("zrm.migrations.0003_instrument_supplement", "mark_supplement"),
+    ("cases.migrations.0003_starter_referrers", "forwards"),
+    ("maatwerk.migrations.0002_starter_catalogue", "forwards"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """Live-server tests run on a committed database that is flushed after every
+    transactional test (also other modules' ones), which removes the data the
+    migrations ship. Put it back with the migrations' own functions."""
+    from django.apps import apps
+
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup, live_server):
+    """Chromium, started after the test database and the live server, for one module.
+
+    Playwright's sync API runs its event loop in greenlets, and from then on the test
+    code runs in another context; Django keeps its connections per context, so the
+    tests get connection objects of their own. Close those at the end: PostgreSQL drops
+    the test database only when nobody is connected to it."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+            connections.close_all()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context (no cookies) on a laptop-sized screen, in Dutch. Collects
+    the page's errors and console errors (a Content-Security-Policy violation shows up there)."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    def console(message):
+        # The browser asks for /favicon.ico by itself; the app has none (not a page problem).
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
+            page.problems.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", console)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def log_in(page, username: str, password: str = PASSWORD) -> None:
+    """Through the real login form."""
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, "login failed"
