@@ -53,7 +53,7 @@ def _serial_plans():
         return
     with connection.cursor() as cursor:
         cursor.execute("SET max_parallel_workers_per_gather = 0")
-        cursor.execute("SET work_mem = '64MB'")
+        cursor.execute("SET work_mem = '256MB'")  # in-memory sorts for the ZRM ranking
     try:
         yield
     finally:

@@ -5,7 +5,7 @@ nulmetingen of long-running dossiers."""
 from collections import Counter
 
 from reporting.indicators.collector import Collector
-from reporting.indicators.sql import ACTIVE, fetch, in_period, periods_cte
+from reporting.indicators.sql import active, fetch, in_period, periods_cte
 
 INSUFFICIENT_RATING = 5  # 1-5 is onvoldoende
 BASELINE_GRACE_DAYS = 42
@@ -19,7 +19,7 @@ def compute(periods, collector: Collector) -> None:
         SELECT p.code, d.team_id, d.closure_reason, d.can_continue_independently, d.client_rating,
                CASE WHEN d.support_started_on IS NULL THEN 1 ELSE 0 END, COUNT(*)
         FROM cases_dossier d
-        JOIN periods p ON {in_period("d.closed_on")}
+        JOIN periods p ON {in_period("d.closed_on", periods)}
         GROUP BY p.code, d.team_id, d.closure_reason, d.can_continue_independently, d.client_rating,
                  CASE WHEN d.support_started_on IS NULL THEN 1 ELSE 0 END
         """,
@@ -63,7 +63,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, s.safeguard, COUNT(*)
         FROM cases_dossier d
-        JOIN periods p ON {in_period("d.closed_on")}
+        JOIN periods p ON {in_period("d.closed_on", periods)}
         JOIN cases_dossiersafeguard s ON s.dossier_id = d.id
         GROUP BY p.code, d.team_id, s.safeguard
         """,
@@ -76,15 +76,17 @@ def compute(periods, collector: Collector) -> None:
     baseline_cte, baseline_params = periods_cte(periods, days_before_end=BASELINE_GRACE_DAYS)
     baseline = fetch(
         f"""
-        WITH {baseline_cte}
+        WITH {baseline_cte},
+        first_baseline AS (
+            SELECT dossier_id, MIN(measured_on) AS measured_on FROM zrm_measurement
+            WHERE type = 'nulmeting' GROUP BY dossier_id
+        )
         SELECT p.code, d.team_id,
-               SUM(CASE WHEN NOT EXISTS (
-                   SELECT 1 FROM zrm_measurement m
-                   WHERE m.dossier_id = d.id AND m.type = 'nulmeting' AND m.measured_on <= p.end_on
-               ) THEN 1 ELSE 0 END),
+               SUM(CASE WHEN b.measured_on IS NULL OR b.measured_on > p.end_on THEN 1 ELSE 0 END),
                COUNT(*)
         FROM cases_dossier d
-        JOIN periods p ON {ACTIVE} AND d.registered_on < p.cutoff_on
+        JOIN periods p ON {active(periods)} AND d.registered_on < p.cutoff_on
+        LEFT JOIN first_baseline b ON b.dossier_id = d.id
         GROUP BY p.code, d.team_id
         """,
         baseline_params,

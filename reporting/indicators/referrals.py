@@ -14,7 +14,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, f.status, pr.code, pv.code, pr.category, COUNT(*)
         FROM maatwerk_referral f
-        JOIN periods p ON {in_period("f.decided_on")}
+        JOIN periods p ON {in_period("f.decided_on", periods)}
         JOIN cases_dossier d ON d.id = f.dossier_id
         JOIN maatwerk_product pr ON pr.id = f.product_id
         JOIN maatwerk_provider pv ON pv.id = f.provider_id
@@ -41,7 +41,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, pr.category, COUNT(*)
         FROM maatwerk_referral f
-        JOIN periods p ON {in_period("f.starts_on")}
+        JOIN periods p ON {in_period("f.starts_on", periods)}
         JOIN cases_dossier d ON d.id = f.dossier_id
         JOIN maatwerk_product pr ON pr.id = f.product_id
         WHERE f.status = 'toegekend'

@@ -17,7 +17,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, COUNT(*), SUM(cs.ordinal - cr.ordinal), SUM(cs.number - cr.number)
         FROM cases_dossier d
-        JOIN periods p ON {in_period("d.support_started_on")}
+        JOIN periods p ON {in_period("d.support_started_on", periods)}
         JOIN reporting_workingday cr ON cr.day = d.registered_on
         JOIN reporting_workingday cs ON cs.day = d.support_started_on
         GROUP BY p.code, d.team_id
@@ -33,7 +33,7 @@ def compute(periods, collector: Collector) -> None:
         SELECT p.code, d.team_id, d.first_contact_location, COUNT(*), SUM(cf.ordinal - cr.ordinal),
                SUM(CASE WHEN cf.number - cr.number <= 5 THEN 1 ELSE 0 END)
         FROM cases_dossier d
-        JOIN periods p ON {in_period("d.first_contact_on")}
+        JOIN periods p ON {in_period("d.first_contact_on", periods)}
         JOIN reporting_workingday cr ON cr.day = d.registered_on
         JOIN reporting_workingday cf ON cf.day = d.first_contact_on
         GROUP BY p.code, d.team_id, d.first_contact_location

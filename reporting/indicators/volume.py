@@ -3,7 +3,7 @@ referrers, self-referrals, reach and caseload."""
 
 from cases.models import Team
 from reporting.indicators.collector import ALL, Collector
-from reporting.indicators.sql import ACTIVE, fetch, in_period, periods_cte
+from reporting.indicators.sql import active, fetch, in_period, periods_cte
 
 
 def compute(periods, collector: Collector) -> None:
@@ -20,7 +20,7 @@ def compute(periods, collector: Collector) -> None:
                          AND (d.support_started_on IS NULL OR d.support_started_on > p.end_on) THEN 1 ELSE 0 END),
                SUM(CASE WHEN d.registered_on >= p.start_on AND r.self_referral THEN 1 ELSE 0 END)
         FROM cases_dossier d
-        JOIN periods p ON {ACTIVE}
+        JOIN periods p ON {active(periods)}
         LEFT JOIN cases_referrer r ON r.id = d.referrer_id
         GROUP BY p.code, d.team_id
         """,
@@ -39,7 +39,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, r.code, COUNT(*)
         FROM cases_dossier d
-        JOIN periods p ON {in_period("d.registered_on")}
+        JOIN periods p ON {in_period("d.registered_on", periods)}
         JOIN cases_referrer r ON r.id = d.referrer_id
         GROUP BY p.code, d.team_id, r.code
         """,
@@ -47,25 +47,26 @@ def compute(periods, collector: Collector) -> None:
     )
     collector.dimension_counts("referrer", {(p, t, code): n for p, t, code, n in referrers})
 
-    clients = {(p, t): n for p, t, n in fetch(
+    # Distinct clients per team, and per period over all teams: a client who is a member of
+    # dossiers of two teams counts once in the all-teams figure (team_id NULL below).
+    clients, clients_all = {}, {}
+    for period, team_id, n in fetch(
         f"""
-        WITH {cte}
-        SELECT p.code, d.team_id, COUNT(DISTINCT m.client_id)
-        FROM cases_dossier d JOIN periods p ON {ACTIVE} JOIN cases_dossiermember m ON m.dossier_id = d.id
-        GROUP BY p.code, d.team_id
+        WITH {cte},
+        members AS (
+            SELECT DISTINCT p.code AS code, d.team_id AS team_id, m.client_id AS client_id
+            FROM cases_dossier d JOIN periods p ON {active(periods)} JOIN cases_dossiermember m ON m.dossier_id = d.id
+        )
+        SELECT code, team_id, COUNT(*) FROM members GROUP BY code, team_id
+        UNION ALL
+        SELECT code, NULL, COUNT(*) FROM (SELECT DISTINCT code, client_id FROM members) per_period GROUP BY code
         """,
         params,
-    )}
-    # A client can be a member of dossiers of two teams: the all-teams figure counts them once.
-    clients_all = dict(fetch(
-        f"""
-        WITH {cte}
-        SELECT p.code, COUNT(DISTINCT m.client_id)
-        FROM cases_dossier d JOIN periods p ON {ACTIVE} JOIN cases_dossiermember m ON m.dossier_id = d.id
-        GROUP BY p.code
-        """,
-        params,
-    ))
+    ):
+        if team_id is None:
+            clients_all[period] = n
+        else:
+            clients[(period, team_id)] = n
     teams = {t.pk: t for t in Team.objects.all()}
     populations = [t.population for t in teams.values()]
     ftes = [t.fte for t in teams.values()]

@@ -17,81 +17,62 @@ from collections import Counter
 from django.db import connection
 
 from reporting.indicators.collector import Collector
-from reporting.indicators.sql import ACTIVE, execute, fetch, in_period, periods_cte
+from reporting.indicators.sql import active, execute, fetch, in_period, periods_cte
 
 INSUFFICIENT = 3  # steps 1-3: onvoldoende zelfredzaam
 UNITS = "reporting_zrm_units"
-PAIRS = "reporting_zrm_pairs"
+NUL, GOAL, LAST = 0, 1, 2  # roles of a unit's measurements
 
 
 def _json_sql() -> tuple[str, str]:
-    """(unpack the nulmeting's scores into rows s(key, value), the same domain's score in {m})."""
+    """(unpack the nulmeting n's scores into rows s(key, value), the same domain's score in {m})."""
     if connection.vendor == "postgresql":
         return "CROSS JOIN LATERAL jsonb_each_text(n.scores) AS s (key, value)", "CAST({m}.scores ->> s.key AS integer)"
     return "JOIN json_each(n.scores) AS s", "json_extract({m}.scores, '$.' || s.key)"
 
 
-def _analyze(table: str) -> None:
-    if connection.vendor == "postgresql":
-        execute(f"ANALYZE {table}")  # temporary tables have no statistics until analysed
-
-
-def _build(periods) -> None:
-    """Per unit its nulmeting, doelmeting and last measurement (one row), then per unit and
-    domain scored in the nulmeting the three scores side by side."""
+def _build_units(periods) -> None:
+    """One row per unit and period: its nulmeting, doelmeting and last measurement."""
     cte, params = periods_cte(periods)
+    role = f"CASE m.type WHEN 'nulmeting' THEN {NUL} WHEN 'doelmeting' THEN {GOAL} ELSE {LAST} END"
     execute(f"DROP TABLE IF EXISTS {UNITS}")
     execute(
         f"""
         CREATE TEMP TABLE {UNITS} AS
         WITH {cte},
         ranked AS (
-            SELECT p.code AS period, d.team_id AS team_id, m.dossier_id AS dossier_id,
+            SELECT p.n AS period, d.team_id AS team_id, m.dossier_id AS dossier_id,
                    COALESCE(m.client_id, 0) AS unit, i.supplement AS supplement, m.id AS measurement_id,
-                   CASE WHEN m.type IN ('eindmeting', 'tussenmeting') THEN 'last' ELSE m.type END AS role,
+                   {role} AS role,
                    ROW_NUMBER() OVER (
-                       PARTITION BY p.code, m.dossier_id, COALESCE(m.client_id, 0), i.supplement,
-                                    CASE WHEN m.type IN ('eindmeting', 'tussenmeting') THEN 'last' ELSE m.type END
+                       PARTITION BY p.n, d.team_id, m.dossier_id, COALESCE(m.client_id, 0), i.supplement, {role}
                        ORDER BY CASE WHEN m.type = 'eindmeting' THEN 0 ELSE 1 END, m.measured_on DESC, m.id DESC
                    ) AS position
             FROM zrm_measurement m
             JOIN zrm_instrument i ON i.id = m.instrument_id
             JOIN cases_dossier d ON d.id = m.dossier_id
-            JOIN periods p ON {ACTIVE} AND m.measured_on <= p.end_on
+            JOIN periods p ON {active(periods)} AND m.measured_on <= p.end_on
         )
         SELECT period, team_id, dossier_id, unit, supplement,
-               MAX(CASE WHEN role = 'nulmeting' THEN measurement_id END) AS nul_id,
-               MAX(CASE WHEN role = 'doelmeting' THEN measurement_id END) AS goal_id,
-               MAX(CASE WHEN role = 'last' THEN measurement_id END) AS last_id
+               MAX(CASE WHEN role = {NUL} THEN measurement_id END) AS nul_id,
+               MAX(CASE WHEN role = {GOAL} THEN measurement_id END) AS goal_id,
+               MAX(CASE WHEN role = {LAST} THEN measurement_id END) AS last_id
         FROM ranked WHERE position = 1
         GROUP BY period, team_id, dossier_id, unit, supplement
         """,
         params,
     )
-    _analyze(UNITS)
-    unpack, score_in = _json_sql()
-    execute(f"DROP TABLE IF EXISTS {PAIRS}")
-    execute(
-        f"""
-        CREATE TEMP TABLE {PAIRS} AS
-        SELECT u.period, u.team_id, u.dossier_id, u.unit, s.key AS domain, CAST(s.value AS integer) AS nul,
-               {score_in.format(m="g")} AS goal, {score_in.format(m="l")} AS last
-        FROM {UNITS} u
-        JOIN zrm_measurement n ON n.id = u.nul_id
-        {unpack}
-        LEFT JOIN zrm_measurement g ON g.id = u.goal_id
-        LEFT JOIN zrm_measurement l ON l.id = u.last_id
-        """
-    )
+    if connection.vendor == "postgresql":
+        execute(f"ANALYZE {UNITS}")  # temporary tables have no statistics until analysed
 
 
 def compute(periods, collector: Collector) -> None:
-    _build(periods)
+    codes = [p.code for p in periods]
+    _build_units(periods)
     try:
-        _per_domain(collector)
-        _development(collector)
+        _per_domain(codes, collector)
+        _development(codes, collector)
     finally:
-        execute(f"DROP TABLE IF EXISTS {PAIRS}")
         execute(f"DROP TABLE IF EXISTS {UNITS}")
     cte, params = periods_cte(periods)
     counts = fetch(
@@ -99,7 +80,7 @@ def compute(periods, collector: Collector) -> None:
         WITH {cte}
         SELECT p.code, d.team_id, m.type, COUNT(*)
         FROM zrm_measurement m
-        JOIN periods p ON {in_period("m.measured_on")}
+        JOIN periods p ON {in_period("m.measured_on", periods)}
         JOIN cases_dossier d ON d.id = m.dossier_id
         GROUP BY p.code, d.team_id, m.type
         """,
@@ -108,36 +89,51 @@ def compute(periods, collector: Collector) -> None:
     collector.dimension_counts("zrm_measurements", {(p, t, kind): n for p, t, kind, n in counts})
 
 
-def _per_domain(collector: Collector) -> None:
-    """Baseline distribution, goal gap and change per domain, from one grouped scan."""
+def _per_domain(codes: list[str], collector: Collector) -> None:
+    """Per domain, in one pass over the units' nulmeting scores: the distribution at intake
+    (share onvoldoende, mean), and the planned (doel - nul) and realised (last - nul) change
+    over the units scored on the domain in both."""
+    unpack, score_in = _json_sql()
+    goal, last = score_in.format(m="g"), score_in.format(m="l")
     rows = fetch(
         f"""
-        SELECT period, team_id, domain, nul, COUNT(*),
-               SUM(goal - nul), COUNT(goal), SUM(last - nul), COUNT(last)
-        FROM {PAIRS}
-        GROUP BY period, team_id, domain, nul
+        SELECT u.period, u.team_id, s.key, CAST(s.value AS integer), COUNT(*),
+               SUM({goal} - CAST(s.value AS integer)), COUNT({goal}),
+               SUM({last} - CAST(s.value AS integer)), COUNT({last})
+        FROM {UNITS} u
+        JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
+        LEFT JOIN zrm_measurement g ON g.id = u.goal_id
+        LEFT JOIN zrm_measurement l ON l.id = u.last_id
+        GROUP BY u.period, u.team_id, s.key, CAST(s.value AS integer)
         """
     )
     steps, scored, total, low = Counter(), Counter(), Counter(), Counter()
-    gap, change = {}, {}
-    for period, team, domain, nul, n, gap_sum, gap_n, change_sum, change_n in rows:
-        key = (period, team, domain)
-        steps[(period, team, f"{domain}:{nul}")] += n
+    gap, change = Counter(), Counter()
+    for period, team, domain, score, n, gap_sum, gap_n, change_sum, change_n in rows:
+        key = (codes[period], team, domain)
+        steps[(codes[period], team, f"{domain}:{score}")] += n
         scored[key] += n
-        total[key] += nul * n
-        if nul <= INSUFFICIENT:
+        total[key] += score * n
+        if score <= INSUFFICIENT:
             low[key] += n
-        gap[key] = tuple(a + b for a, b in zip(gap.get(key, (0, 0)), (gap_sum or 0, gap_n), strict=True))
-        change[key] = tuple(a + b for a, b in zip(change.get(key, (0, 0)), (change_sum or 0, change_n), strict=True))
+        gap[(*key, "sum")] += gap_sum or 0
+        gap[(*key, "n")] += gap_n
+        change[(*key, "sum")] += change_sum or 0
+        change[(*key, "n")] += change_n
     collector.dimension_counts("zrm_baseline_score", steps)
     collector.ratios("zrm_baseline_insufficient_pct", {k: (low[k], n) for k, n in scored.items()},
                      scale=100, dimension=None)
     collector.ratios("zrm_baseline_mean", {k: (total[k], n) for k, n in scored.items()}, dimension=None)
-    collector.ratios("zrm_goal_gap_mean", gap, dimension=None)
-    collector.ratios("zrm_change_mean", change, dimension=None)
+    collector.ratios("zrm_goal_gap_mean", {k: (gap[(*k, "sum")], gap[(*k, "n")]) for k in scored}, dimension=None)
+    collector.ratios("zrm_change_mean", {k: (change[(*k, "sum")], change[(*k, "n")]) for k in scored},
+                     dimension=None)
 
 
-def _development(collector: Collector) -> None:
+def _development(codes: list[str], collector: Collector) -> None:
+    """Per unit with a nulmeting and a last measurement: the mean change over the domains
+    scored in both, as large / small progress, stable or decline."""
+    unpack, score_in = _json_sql()
+    last = score_in.format(m="l")
     category = """CASE WHEN 2 * difference >= domains THEN 'vooruitgang_groot'
                        WHEN difference > 0 THEN 'vooruitgang_klein'
                        WHEN difference = 0 THEN 'stabiel'
@@ -146,12 +142,15 @@ def _development(collector: Collector) -> None:
         f"""
         SELECT period, team_id, {category}, COUNT(*)
         FROM (
-            SELECT period, team_id, dossier_id, unit, SUM(last - nul) AS difference, COUNT(last) AS domains
-            FROM {PAIRS}
-            GROUP BY period, team_id, dossier_id, unit
-            HAVING COUNT(last) > 0
+            SELECT u.period, u.team_id, u.dossier_id, u.unit,
+                   SUM({last} - CAST(s.value AS integer)) AS difference, COUNT({last}) AS domains
+            FROM {UNITS} u
+            JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
+            JOIN zrm_measurement l ON l.id = u.last_id
+            GROUP BY u.period, u.team_id, u.dossier_id, u.unit
+            HAVING COUNT({last}) > 0
         ) per_unit
         GROUP BY period, team_id, {category}
         """
     )
-    collector.dimension_counts("zrm_development", {(p, t, category): n for p, t, category, n in rows})
+    collector.dimension_counts("zrm_development", {(codes[p], t, c): n for p, t, c, n in rows})
