@@ -43,6 +43,23 @@ class BeheerModelAdmin(admin.ModelAdmin):
         return is_beheer(request.user)
 
 
+class BeheerInline:
+    """Inline permissions for the functional administrator (no Django model permissions).
+    Put it before the inline class: ``class StepInline(BeheerInline, admin.TabularInline)``."""
+
+    def has_view_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_beheer(request.user)
+
+
 class ReadOnlyModelAdmin(BeheerModelAdmin):
     def has_add_permission(self, request):
         return False

@@ -4,30 +4,16 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.admin_site import BeheerModelAdmin
-from cases.access import is_beheer
+from buurtteam.admin_site import BeheerInline, BeheerModelAdmin
 from cases.models import Membership, Referrer, Team
 
 User = get_user_model()
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(BeheerInline, admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["team"]
-
-    # Whoever may open the user admin (a functional administrator) may manage roles.
-    def has_view_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_beheer(request.user)
 
 
 @admin.register(Team)

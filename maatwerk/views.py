@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from cases.audit import log_access
 from cases.models import AccessAction
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier, get_team
+from cases.views.common import add_service_errors, get_dossier, get_team, paginate
 from maatwerk import services
 from maatwerk.forms import CarePeriodForm, DecideForm, ObjectionForm, ReferralForm
 from maatwerk.models import Product, Provider, Referral, Status
@@ -142,14 +141,7 @@ def team_overview(request, code):
     return render(request, "maatwerk/team_overview.html", {
         "team": team,
         "today": now,
-        "awaiting": paginate_as(request, awaiting, "wachtend"),
-        "ending": paginate_as(request, ending, "eindigend"),
+        "awaiting": paginate(request, awaiting, OVERVIEW_PAGE_SIZE, param="wachtend"),
+        "ending": paginate(request, ending, OVERVIEW_PAGE_SIZE, param="eindigend"),
         "weeks": ENDING_WITHIN.days // 7,
     })
-
-
-def paginate_as(request, queryset, param: str):
-    """A page of ``queryset`` chosen by the query parameter ``param`` (two lists on one page)."""
-    page = Paginator(queryset, OVERVIEW_PAGE_SIZE).get_page(request.GET.get(param))
-    page.param = param
-    return page

@@ -5,25 +5,8 @@ scores are personal data and are not in the admin."""
 from django.contrib import admin
 from django.db.models import Count
 
-from buurtteam.admin_site import BeheerModelAdmin
-from cases.access import is_beheer
+from buurtteam.admin_site import BeheerInline, BeheerModelAdmin
 from zrm.models import Domain, DomainStepDescription, Instrument, Step
-
-
-class BeheerInline:
-    """Inline permissions for the functional administrator (no Django model permissions)."""
-
-    def has_view_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_beheer(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_beheer(request.user)
 
 
 class StepInline(BeheerInline, admin.TabularInline):

@@ -30,14 +30,11 @@ def days_since(value, today=None):
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed (for pagination links)."""
+def page_query(context, page, number):
+    """The current query string with the page's parameter (``page.param``, default "page")
+    set to ``number``: filters are kept when paging."""
     query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
+    query[getattr(page, "param", "page")] = number
     return query.urlencode()
 
 

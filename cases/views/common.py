@@ -27,8 +27,11 @@ def with_members(queryset):
     )
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page: int = PAGE_SIZE, param: str = "page"):
+    """A page of ``queryset``; ``param`` names the query parameter (several lists on one page)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    page.param = param
+    return page
 
 
 def add_service_errors(form, error: ValidationError) -> None:
