@@ -14,7 +14,6 @@ from cases.tests.test_bundle_helpers import (
     copy_sample,
     day_before,
     find,
-    needs_sample,
     read_rows,
     run_import,
     set_cells,
@@ -24,7 +23,7 @@ from cases.tests.test_bundle_helpers import (
 from maatwerk.models import Referral
 from zrm.models import Measurement
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 DOSSIER_HEADER = ["dossier_ref", "team", "registered_on"]
 

@@ -5,9 +5,9 @@ import pytest
 from django.db import IntegrityError
 
 from cases.bundle import store
-from cases.tests.test_bundle_helpers import SAMPLE, counts, needs_sample, run_import, snapshot
+from cases.tests.test_bundle_helpers import SAMPLE, counts, run_import, snapshot
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def test_a_failure_while_storing_rolls_everything_back(monkeypatch):

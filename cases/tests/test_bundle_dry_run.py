@@ -3,9 +3,9 @@
 import pytest
 
 from cases.bundle.importer import import_bundle
-from cases.tests.test_bundle_helpers import SAMPLE, needs_sample, run_import, snapshot
+from cases.tests.test_bundle_helpers import SAMPLE, run_import, snapshot
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def test_dry_run_of_a_valid_bundle_stores_nothing_and_succeeds():

@@ -7,13 +7,12 @@ from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     find,
-    needs_sample,
     read_rows,
     run_import,
     write_rows,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(

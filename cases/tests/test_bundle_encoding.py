@@ -9,14 +9,13 @@ from cases.tests.test_bundle_helpers import (
     copy_sample,
     edit_line,
     find,
-    needs_sample,
     read_rows,
     replace_line,
     run_import,
     write_rows,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def test_latin1_bytes_are_refused(tmp_path):

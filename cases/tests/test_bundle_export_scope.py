@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 
 from cases.bundle.importer import import_bundle
 from cases.models import AccessLogEntry, Client
-from cases.tests.test_bundle_helpers import SAMPLE, needs_sample, read_rows, snapshot
+from cases.tests.test_bundle_helpers import SAMPLE, read_rows, snapshot
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

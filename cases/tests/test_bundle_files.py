@@ -8,13 +8,12 @@ from cases.bundle.spec import FILES
 from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
-    needs_sample,
     read_rows,
     run_import,
     write_rows,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def test_missing_dossiers_csv(tmp_path):

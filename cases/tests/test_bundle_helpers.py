@@ -9,17 +9,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cases.models import Client, Dossier, DossierMember, DossierSafeguard, Referrer, Team
 from maatwerk.models import Product, Provider, Referral
+from tests.sample_paths import SAMPLE_BUNDLE
 from zrm.models import Measurement
 
-SAMPLE = Path(settings.BASE_DIR).parent / "shared" / "samples" / "small-bundle"
-needs_sample = pytest.mark.skipif(not SAMPLE.is_dir(), reason="shared sample bundle not present")
+SAMPLE = SAMPLE_BUNDLE
 
 # Every table an import writes to.
 MODELS = {

@@ -12,14 +12,13 @@ from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     find,
-    needs_sample,
     read_rows,
     set_cells,
     snapshot,
     write_rows,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def broken_bundle(tmp_path):

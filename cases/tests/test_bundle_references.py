@@ -8,12 +8,11 @@ from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     find,
-    needs_sample,
     run_import,
     set_cells,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ not even a timestamp."""
 import pytest
 
 from cases.bundle.importer import import_bundle
-from cases.tests.test_bundle_helpers import MODELS, SAMPLE, counts, needs_sample, run_import, snapshot
+from cases.tests.test_bundle_helpers import MODELS, SAMPLE, counts, run_import, snapshot
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def test_second_import_of_the_same_bundle_changes_nothing():

@@ -15,9 +15,9 @@ from cases.bundle.importer import import_bundle
 from cases.bundle.spec import EXPORT_COLUMNS
 from cases.factories import UserFactory
 from cases.models import Dossier
-from cases.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, needs_sample, read_rows, set_cells
+from cases.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, read_rows, set_cells
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 CATALOGUES = {"referrers.csv", "providers.csv", "products.csv"}
 

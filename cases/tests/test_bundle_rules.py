@@ -10,14 +10,13 @@ from cases.tests.test_bundle_helpers import (
     day_before,
     dossier,
     find,
-    needs_sample,
     read_rows,
     run_import,
     set_cells,
     write_rows,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 ZRM_2013_ONLY = ("dagbesteding", "verslaving", "adl")
 ZRM_2017_ONLY = ("werk_opleiding", "tijdsbesteding", "middelengebruik", "basale_adl", "instrumentele_adl")

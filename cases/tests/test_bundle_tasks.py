@@ -10,9 +10,9 @@ from django.utils import translation
 from cases.bundle import jobs
 from cases.models import AccessLogEntry, BundleImport, BundleImportStatus, Dossier
 from cases.tasks import run_bundle_import, validate_bundle_import
-from cases.tests.test_bundle_helpers import SAMPLE, counts, needs_sample
+from cases.tests.test_bundle_helpers import SAMPLE, counts
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

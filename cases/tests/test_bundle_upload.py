@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from cases.bundle import jobs
 from cases.models import AccessLogEntry, BundleImport, BundleImportStatus
-from cases.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, needs_sample, set_cells, snapshot
+from cases.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, set_cells, snapshot
 from conftest import as_user
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 CONFIRM_BUTTON = "Bevestigen en importeren"
 

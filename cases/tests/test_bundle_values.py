@@ -12,13 +12,12 @@ from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     find,
-    needs_sample,
     run_import,
     set_cells,
     today,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 ANY = lambda row: True  # noqa: E731
 

@@ -11,12 +11,11 @@ from cases.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     counts,
-    needs_sample,
     run_import,
     set_cells,
 )
 
-pytestmark = [pytest.mark.django_db, needs_sample]
+pytestmark = pytest.mark.django_db
 
 
 def make_zip(path, folder, prefix="", extra=()):

@@ -4,7 +4,6 @@ extra rows except the three indicators the sample leaves out."""
 
 import csv
 import math
-from pathlib import Path
 
 import pytest
 
@@ -12,16 +11,15 @@ from cases.bundle.importer import import_bundle
 from cases.models import Team
 from reporting.compute import compute_periods
 from reporting.models import IndicatorRow
+from tests.sample_paths import SAMPLE_BUNDLE, SAMPLE_EXPECTED
 
-SAMPLES = Path("/work/shared/samples")
-BUNDLE = SAMPLES / "small-bundle"
-EXPECTED = SAMPLES / "small-bundle-expected.csv"
+BUNDLE = SAMPLE_BUNDLE
+EXPECTED = SAMPLE_EXPECTED
 PERIODS = ("2019-Q1", "2019-Q2", "2018")
 CHECKED = ("2019-Q1", "2019-Q2", "2019-04", "2018")
 NOT_IN_SAMPLE = {"reach_per_1000", "caseload_per_fte", "missing_baseline_pct"}
 TOLERANCE = 1e-9
 
-pytestmark = pytest.mark.skipif(not BUNDLE.is_dir() or not EXPECTED.is_file(), reason="shared sample not present")
 
 
 def expected_rows() -> dict[tuple, tuple]:
