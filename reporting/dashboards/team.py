@@ -131,6 +131,23 @@ def _share(count: int, total: int) -> float | None:
     return 100 * count / total if total else None
 
 
+def _share_row(label, key: str, n: int, n_all: int, total: int, total_all: int) -> TableRow:
+    """A team count with its share of ``total``, beside the municipality's share."""
+    return TableRow(str(label), [
+        Cell(n, None, 0), Cell(_share(n, total), None, 1, "%"), Cell(_share(n_all, total_all), None, 1, "%"),
+    ], key=key)
+
+
+def _share_rows(items, team: dict, municipality: dict, total: int, total_all: int) -> list[TableRow]:
+    """One share row per (key, label) of ``items``; ``team`` and ``municipality`` map a
+    dimension to its indicator row (absent: 0)."""
+    def count(found: dict, key: str) -> int:
+        return found[key].count if key in found else 0
+
+    return [_share_row(label, key, count(team, key), count(municipality, key), total, total_all)
+            for key, label in items]
+
+
 @dataclass
 class TeamDashboard:
     team: Team
@@ -288,16 +305,11 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
     closed = rows.get(code, team_id, "dossiers_closed")
     closed_all = rows.get(code, None, "dossiers_closed")
     dashboard.closed_total = closed.count if closed else 0
-    reasons = rows.dimensions(code, team_id, "closure_reason")
-    reasons_all = rows.dimensions(code, None, "closure_reason")
-    for reason in ClosureReason:
-        n = reasons[reason.value].count if reason.value in reasons else 0
-        n_all = reasons_all[reason.value].count if reason.value in reasons_all else 0
-        dashboard.closure.append(TableRow(str(reason.label), [
-            Cell(n, None, 0),
-            Cell(_share(n, dashboard.closed_total), None, 1, "%"),
-            Cell(_share(n_all, closed_all.count if closed_all else 0), None, 1, "%"),
-        ], key=reason.value))
+    closed_all_count = closed_all.count if closed_all else 0
+    dashboard.closure = _share_rows(
+        ClosureReason.choices, rows.dimensions(code, team_id, "closure_reason"),
+        rows.dimensions(code, None, "closure_reason"), dashboard.closed_total, closed_all_count,
+    )
     charts["closure"] = _chart(
         "bar", [row.label for row in dashboard.closure],
         [_dataset(_("team"), [row.cells[1].value for row in dashboard.closure]),
@@ -308,21 +320,14 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
     # Can continue independently (kan zelfstandig verder).
     answers = rows.dimensions(code, team_id, "can_continue_independently")
     answers_all = rows.dimensions(code, None, "can_continue_independently")
-    for answer in YesNoUnknown:
-        n = answers[answer.value].count if answer.value in answers else 0
-        n_all = answers_all[answer.value].count if answer.value in answers_all else 0
-        dashboard.can_continue.append(TableRow(str(answer.label), [
-            Cell(n, None, 0),
-            Cell(_share(n, dashboard.closed_total), None, 1, "%"),
-            Cell(_share(n_all, closed_all.count if closed_all else 0), None, 1, "%"),
-        ], key=answer.value))
-    closed_all_count = closed_all.count if closed_all else 0
+    dashboard.can_continue = _share_rows(
+        YesNoUnknown.choices, answers, answers_all, dashboard.closed_total, closed_all_count
+    )
     not_answered = dashboard.closed_total - sum(f.count for f in answers.values())
     not_answered_all = closed_all_count - sum(f.count for f in answers_all.values())
-    dashboard.can_continue.append(TableRow(_("not recorded"), [
-        Cell(not_answered, None, 0), Cell(_share(not_answered, dashboard.closed_total), None, 1, "%"),
-        Cell(_share(not_answered_all, closed_all_count), None, 1, "%"),
-    ], key="not-recorded"))
+    dashboard.can_continue.append(_share_row(
+        _("not recorded"), "not-recorded", not_answered, not_answered_all, dashboard.closed_total, closed_all_count
+    ))
     dashboard.can_continue_pct = kpi("can_continue")
     charts["can_continue"] = _chart(
         "bar", [row.label for row in dashboard.can_continue],
@@ -335,12 +340,9 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
     ratings_all = rows.dimensions(code, None, "client_rating")
     rated_all = sum(f.count for f in ratings_all.values())
     rated = sum(f.count for f in ratings.values())
-    for step in range(1, 11):
-        n = ratings[str(step)].count if str(step) in ratings else 0
-        n_all = ratings_all[str(step)].count if str(step) in ratings_all else 0
-        dashboard.ratings.append(TableRow(str(step), [
-            Cell(n, None, 0), Cell(_share(n, rated), None, 1, "%"), Cell(_share(n_all, rated_all), None, 1, "%")
-        ], key=str(step)))
+    dashboard.ratings = _share_rows(
+        [(str(step), str(step)) for step in range(1, 11)], ratings, ratings_all, rated, rated_all
+    )
     dashboard.rating_mean = kpi("rating")
     response = rows.get(code, team_id, "client_rating_response_pct")
     dashboard.rating_response = Cell(response.value if response else None, response.count if response else None, 1,
