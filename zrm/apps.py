@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ZrmConfig(AppConfig):
     name = "zrm"
     verbose_name = _("ZRM")
+
+    def ready(self):
+        from cases import extensions
+        from zrm.panels import zrm_panel_context
+
+        extensions.register_dossier_panel(order=20, template="zrm/_panel.html", context=zrm_panel_context)

@@ -2,6 +2,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from cases import extensions
 from cases.access import is_coach_of, team_ids
 from cases.audit import log_access, log_access_many
 from cases.filters import DossierFilter
@@ -68,5 +69,6 @@ def dossier_detail(request, pk):
             "safeguards": dossier.safeguards.all(),
             "can_reopen": dossier.is_closed and is_coach_of(request.user, dossier.team_id),
             "today": today(),
+            "panels": extensions.dossier_panels(request, dossier, members),
         },
     )

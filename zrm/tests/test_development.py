@@ -3,7 +3,7 @@ latest measurement, the measurements, the reminders, in a constant number of que
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,6 +14,7 @@ from conftest import as_user
 from zrm.development import load_measurements, reminders, units
 from zrm.factories import measure
 from zrm.models import Measurement
+from zrm.panels import zrm_panel_context
 from zrm.tests.conftest import DAY, TODAY
 
 
@@ -104,9 +105,8 @@ def render_panel(rf, user, dossier):
     request = rf.get("/")
     request.user = user
     members = list(dossier.members.select_related("client"))
-    template = Template("{% load zrm_tags %}{% zrm_panel dossier members %}")
     with CaptureQueriesContext(connection) as queries:
-        html = template.render(Context({"request": request, "dossier": dossier, "members": members}))
+        html = render_to_string("zrm/_panel.html", zrm_panel_context(request, dossier, members), request=request)
     return html, len(queries)
 
 

@@ -3,13 +3,14 @@ policy staff and administrators get 404 (also when guessing URLs), anonymous use
 go to the login page."""
 
 import pytest
-from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cases.factories import household
 from conftest import as_user
 from zrm.factories import measure
 from zrm.models import Measurement
+from zrm.panels import zrm_panel_context
 from zrm.tests.conftest import DAY, TODAY
 
 
@@ -60,13 +61,12 @@ def test_a_measurement_is_only_reachable_through_its_own_dossier(client, general
 
 def test_the_panel_scopes_measurements_by_the_users_teams(rf, generalist_a, generalist_b, dossier, measurement_a):
     """Defence in depth: the panel itself filters by the user's teams, not only the dossier view."""
-    template = Template("{% load zrm_tags %}{% zrm_panel dossier members %}")
     detail = reverse("zrm:detail", args=[dossier.pk, measurement_a.pk])
     members = list(dossier.members.select_related("client"))
     for user, shown in ((generalist_a, True), (generalist_b, False)):
         request = rf.get("/")
         request.user = user
-        html = template.render(Context({"request": request, "dossier": dossier, "members": members}))
+        html = render_to_string("zrm/_panel.html", zrm_panel_context(request, dossier, members), request=request)
         assert (detail in html) is shown
 
 

@@ -1,0 +1,18 @@
+"""The ZRM section of the dossier page, registered with ``cases.extensions``."""
+
+from cases.services import today
+from zrm.development import load_measurements, reminders, units
+from zrm.models import Measurement
+
+
+def zrm_panel_context(request, dossier, members) -> dict:
+    """Development per member and domain, the measurements, and reminders. A fixed number
+    of queries, however many measurements."""
+    measurements = load_measurements(Measurement.objects.for_user(request.user).filter(dossier=dossier))
+    return {
+        "dossier": dossier,
+        "units": units(members, measurements),
+        "reminders": reminders(dossier, measurements, today()),
+        "can_add": not dossier.is_closed,
+        "can_add_final": dossier.is_closed,  # its eindmeting, on the closing date
+    }
