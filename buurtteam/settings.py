@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "cases",
     "zrm",
     "maatwerk",
+    "plans",
     "reporting",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -110,7 +112,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.integer("PROXY_COUNT", 0)
+# Trusted proxies in front of the app: the client address (access log, login and API
+# throttling) is taken from X-Forwarded-For by cases.audit.client_address.
+PROXY_COUNT = env.integer("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "cases.audit.client_address"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -120,7 +125,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.string("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -183,6 +188,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "30/minute", "api_client": "600/minute"},
     "UNAUTHENTICATED_USER": None,
+    "NUM_PROXIES": PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Buurtteam indicatoren API",

@@ -13,7 +13,9 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("zrm.urls")),
     path("", include("maatwerk.urls")),
+    path("", include("plans.urls")),
     path("", include("reporting.urls")),
+    path("", include("exchange.urls")),
 ]
 
 handler404 = "buurtteam.views.page_not_found"

@@ -10,7 +10,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.querysets import ClientQuerySet, DossierQuerySet, TeamQuerySet
@@ -220,6 +219,13 @@ class Dossier(models.Model):
     client_rating = models.PositiveSmallIntegerField(
         _("client rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
+    # The day each date was entered (plan.md "recorded-on dates"): set by cases.services, never
+    # editable; empty = unknown (imported history). Registration lag = recorded_on - date.
+    first_contact_recorded_on = models.DateField(_("first contact recorded on"), null=True, blank=True,
+                                                 editable=False)
+    support_started_recorded_on = models.DateField(_("support start recorded on"), null=True, blank=True,
+                                                   editable=False)
+    closed_recorded_on = models.DateField(_("closure recorded on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -261,6 +267,14 @@ class Dossier(models.Model):
                 condition=Q(client_rating__isnull=True) | Q(client_rating__gte=1, client_rating__lte=10),
                 name="dossier_rating_1_10",
             ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{date}_recorded_on__isnull": True})
+                    | Q(**{f"{date}_recorded_on__gte": models.F(f"{date}_on")}),
+                    name=f"dossier_{date}_recorded_after_date",
+                )
+                for date in ("first_contact", "support_started", "closed")
+            ],
         ]
 
     def __str__(self):
@@ -332,6 +346,7 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     MEASUREMENT = "measurement", _("ZRM measurement")
     REFERRAL = "referral", _("Referral")
+    LEAD_WORKER = "lead_worker", _("Lead worker changed")
 
 
 class DossierEvent(models.Model):
@@ -401,78 +416,3 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only.")
-
-
-def bundle_upload_path(instance, filename: str) -> str:
-    """Uploaded bundles get a name of our own (the user's file name is kept on the row)."""
-    return f"imports/{timezone.now():%Y%m%d-%H%M%S}-{secrets.token_hex(6)}.zip"
-
-
-class BundleImportStatus(models.TextChoices):
-    UPLOADED = "uploaded", _("uploaded, waiting for validation")
-    VALIDATING = "validating", _("validating")
-    VALID = "valid", _("valid, waiting for confirmation")
-    INVALID = "invalid", _("not valid, nothing stored")
-    IMPORTING = "importing", _("importing")
-    DONE = "done", _("imported")
-    FAILED = "failed", _("failed, nothing stored")
-
-
-class BundleImport(models.Model):
-    """A bundle uploaded in the browser by a functional administrator: validated (a dry run),
-    confirmed, imported. Both steps run as Celery tasks (``cases.tasks``); the row carries
-    their status, progress, problems and result."""
-
-    RUNNING = (BundleImportStatus.UPLOADED, BundleImportStatus.VALIDATING, BundleImportStatus.IMPORTING)
-
-    file = models.FileField(_("bundle (.zip)"), upload_to=bundle_upload_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
-    status = models.CharField(
-        _("status"), max_length=12, choices=BundleImportStatus.choices, default=BundleImportStatus.UPLOADED
-    )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("confirmed by"),
-    )
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    problems = models.TextField(
-        _("problems"), blank=True, help_text="One 'file:line: column: message' per line (the first 10,000)."
-    )
-    problem_count = models.PositiveIntegerField(_("number of problems"), default=0)
-    rows_read = models.JSONField(_("rows read"), default=dict, blank=True)
-    changed = models.JSONField(_("rows new or changed"), default=dict, blank=True)
-    progress = models.CharField(_("progress"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["-uploaded_at", "-id"]
-        verbose_name = _("bundle import")
-        verbose_name_plural = _("bundle imports")
-
-    def __str__(self):
-        return f"{self.original_name} ({self.get_status_display()})"
-
-    def get_absolute_url(self):
-        return reverse("cases:import_detail", args=[self.pk])
-
-    @property
-    def is_running(self) -> bool:
-        return self.status in self.RUNNING
-
-    @property
-    def can_confirm(self) -> bool:
-        return self.status == BundleImportStatus.VALID
-
-    def problem_lines(self, limit: int | None = None) -> list[str]:
-        lines = self.problems.splitlines()
-        return lines if limit is None else lines[:limit]
-
-    @property
-    def result_rows(self) -> list[tuple[str, int, int | None]]:
-        """(file, rows read, rows new or changed) per file of the bundle."""
-        return [(name, count, self.changed.get(name)) for name, count in self.rows_read.items()]

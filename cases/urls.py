@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import accesslog, clients, dossiers, home, imports, lifecycle
+from cases.views import accesslog, clients, dossiers, home, lifecycle
 
 app_name = "cases"
 
@@ -23,8 +23,4 @@ urlpatterns = [
     path("clienten/<int:pk>/bewerken", clients.client_edit, name="client_edit"),
     path("toegangslog", accesslog.access_log, name="access_log"),
     path("toegangslog/clienten/<int:client_pk>.csv", accesslog.access_log_export, name="access_log_export"),
-    path("importeren", imports.import_upload, name="import_upload"),
-    path("importeren/<int:pk>", imports.import_detail, name="import_detail"),
-    path("importeren/<int:pk>/bevestigen", imports.import_confirm, name="import_confirm"),
-    path("importeren/<int:pk>/problemen.txt", imports.import_problems, name="import_problems"),
 ]

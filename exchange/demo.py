@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from cases.bundle.exporter import BundleWriter
-from cases.bundle.spec import EXPORT_COLUMNS
+from exchange.exporter import BundleWriter
+from exchange.spec import EXPORT_COLUMNS
 
 UTRECHT_TEAMS = [
     "West", "Ondiep Pijlsweerd", "Zuilen", "Overvecht Spoorzoom", "Overvecht Centrum", "Overvecht Vechtzoom",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from cases.bundle.spec import EXPORT_COLUMNS
 from cases.models import Client, Dossier, DossierMember, DossierSafeguard, Referrer, Team
+from exchange.spec import EXPORT_COLUMNS
 from maatwerk.models import Product, Provider, Referral
 from zrm.models import Domain, Instrument, Measurement
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from django.db import DatabaseError, connection, transaction
 from django.utils.translation import gettext as _
 
-from cases.bundle.parse import BundleParser, Progress
-from cases.bundle.source import BundleSource, Problem, Problems
-from cases.bundle.store import Store
+from exchange.parse import BundleParser, Progress
+from exchange.source import BundleSource, Problem, Problems
+from exchange.store import Store
 
 IMPORT_LOCK = 7_513_001  # PostgreSQL advisory lock: one import at a time
 

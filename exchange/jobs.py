@@ -1,5 +1,5 @@
 """Running a bundle uploaded in the browser (``cases.BundleImport``): the validation (a dry
-run) and, after confirmation, the import. ``cases.tasks`` runs these as Celery tasks.
+run) and, after confirmation, the import. ``exchange.tasks`` runs these as Celery tasks.
 
 Each step first claims the row by moving its status (uploaded -> validating, or the
 view's valid -> importing), so a task delivered twice does not run twice. Whatever
@@ -22,9 +22,10 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from cases.bundle.importer import ImportResult, import_bundle
-from cases.bundle.source import Problems
-from cases.models import AccessAction, AccessLogEntry, BundleImport, BundleImportStatus
+from cases.models import AccessAction, AccessLogEntry
+from exchange.importer import ImportResult, import_bundle
+from exchange.models import BundleImport, BundleImportStatus
+from exchange.source import Problems
 
 logger = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from django.core.validators import slug_re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.bundle.source import BundleSource, Problems, Table, open_table
-from cases.bundle.spec import BOOLEANS, CODES, FILES_BY_NAME, MAX_LENGTHS
 from cases.models import Client, Dossier, DossierMember, DossierSafeguard, Referrer, Team
 from cases.validators import is_valid_bsn
+from exchange.source import BundleSource, Problems, Table, open_table
+from exchange.spec import BOOLEANS, CODES, FILES_BY_NAME, MAX_LENGTHS
 from maatwerk.models import Product, Provider
 from zrm.models import Domain, Instrument
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from cases.bundle.spec import FILES_BY_NAME, REQUIRED_FILE, FileSpec
+from exchange.spec import FILES_BY_NAME, REQUIRED_FILE, FileSpec
 
 csv.field_size_limit(1_000_000)
 

@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.bundle.parse import Parsed
+from exchange.parse import Parsed
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 50_000

@@ -1,4 +1,4 @@
-"""Celery tasks of the cases app: thin wrappers around ``cases.bundle.jobs``.
+"""Celery tasks of the cases app: thin wrappers around ``exchange.jobs``.
 
 With the embedded default (no broker) Celery runs tasks eagerly, inside the request that
 queues them. The jobs catch their own errors and record them on the row, so a task never
@@ -7,7 +7,7 @@ and does nothing."""
 
 from celery import shared_task
 
-from cases.bundle import jobs
+from exchange import jobs
 
 
 @shared_task(acks_late=True)

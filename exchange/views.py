@@ -1,6 +1,6 @@
 """Importing a bundle in the browser, for functional administrators: upload a .zip, read
 the validation report, confirm, follow the progress, see the result. Validation and
-import run as Celery tasks (``cases.tasks``); with the embedded default they run
+import run as Celery tasks (``exchange.tasks``); with the embedded default they run
 eagerly, inside the request. Every step is written to the access log."""
 
 import logging
@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy
 
 from cases.access import is_beheer
 from cases.audit import log_access
-from cases.bundle.source import Problem
-from cases.models import AccessAction, BundleImport, BundleImportStatus
-from cases.tasks import run_bundle_import, validate_bundle_import
+from cases.models import AccessAction
+from exchange.models import BundleImport, BundleImportStatus
+from exchange.source import Problem
+from exchange.tasks import run_bundle_import, validate_bundle_import
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def import_upload(request):
         transaction.on_commit(queue_validation)
         return redirect(job)
     recent = BundleImport.objects.select_related("uploaded_by")[:RECENT]
-    return render(request, "cases/import_upload.html", {"form": form, "recent": recent})
+    return render(request, "exchange/import_upload.html", {"form": form, "recent": recent})
 
 
 def import_detail(request, pk):
@@ -102,7 +103,7 @@ def import_detail(request, pk):
         log_access(request, AccessAction.VIEW, detail=_("bundle import %(number)d: %(status)s")
                    % {"number": job.pk, "status": job.get_status_display()})
     problems = job.problem_lines(PROBLEMS_SHOWN)
-    return render(request, "cases/import_detail.html", {
+    return render(request, "exchange/import_detail.html", {
         "job": job,
         "problems": problems,
         "problems_hidden": max(job.problem_count - len(problems), 0),

@@ -4,10 +4,7 @@ refer to dossiers, clients and memberships imported before, and is checked again
 import datetime as dt
 
 import pytest
-
-from cases.bundle.importer import import_bundle
-from cases.models import Client, Dossier, DossierMember, DossierSafeguard
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     SAMPLE,
     append_row,
     assert_refused,
@@ -20,6 +17,9 @@ from cases.tests.test_bundle_helpers import (
     snapshot,
     write_rows,
 )
+
+from cases.models import Client, Dossier, DossierMember, DossierSafeguard
+from exchange.importer import import_bundle
 from maatwerk.models import Referral
 from zrm.models import Measurement
 

@@ -2,10 +2,10 @@
 whole import is rolled back, the problem is reported, no traceback."""
 
 import pytest
+from exchange.tests.test_bundle_helpers import SAMPLE, counts, run_import, snapshot
 from django.db import IntegrityError
 
-from cases.bundle import store
-from cases.tests.test_bundle_helpers import SAMPLE, counts, run_import, snapshot
+from exchange import store
 
 pytestmark = pytest.mark.django_db
 

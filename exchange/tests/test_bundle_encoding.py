@@ -1,9 +1,7 @@
 """The bytes of a bundle: UTF-8 only (a BOM is fine), RFC 4180 quoting, one cell per column."""
 
 import pytest
-
-from cases.models import Team
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     MODELS,
     assert_refused,
     copy_sample,
@@ -14,6 +12,8 @@ from cases.tests.test_bundle_helpers import (
     run_import,
     write_rows,
 )
+
+from cases.models import Team
 
 pytestmark = pytest.mark.django_db
 

@@ -3,15 +3,15 @@ repeated columns, an empty file, a path that is no bundle. Each is reported as
 ``file:line: column: message``, the command fails and nothing is stored."""
 
 import pytest
-
-from cases.bundle.spec import FILES
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
     read_rows,
     run_import,
     write_rows,
 )
+
+from exchange.spec import FILES
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,7 @@ import io
 import sys
 
 import pytest
-from django.core.management import ManagementUtility, base
-
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,
     copy_sample,
@@ -17,6 +15,7 @@ from cases.tests.test_bundle_helpers import (
     snapshot,
     write_rows,
 )
+from django.core.management import ManagementUtility, base
 
 pytestmark = pytest.mark.django_db
 

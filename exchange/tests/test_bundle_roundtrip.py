@@ -7,15 +7,15 @@ import io
 import zipfile
 
 import pytest
+from exchange.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, read_rows, set_cells
 from django.core.management import call_command
 from django.db import transaction
 
-from cases.bundle.exporter import export_bundle
-from cases.bundle.importer import import_bundle
-from cases.bundle.spec import EXPORT_COLUMNS
 from cases.factories import UserFactory
 from cases.models import Dossier
-from cases.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, read_rows, set_cells
+from exchange.exporter import export_bundle
+from exchange.importer import import_bundle
+from exchange.spec import EXPORT_COLUMNS
 
 pytestmark = pytest.mark.django_db
 

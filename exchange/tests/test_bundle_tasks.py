@@ -4,13 +4,14 @@ tasks delivered twice run once, an unexpected error ends in a plain message."""
 import zipfile
 
 import pytest
+from exchange.tests.test_bundle_helpers import SAMPLE, counts
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from cases.bundle import jobs
-from cases.models import AccessLogEntry, BundleImport, BundleImportStatus, Dossier
-from cases.tasks import run_bundle_import, validate_bundle_import
-from cases.tests.test_bundle_helpers import SAMPLE, counts
+from cases.models import AccessLogEntry, Dossier
+from exchange import jobs
+from exchange.models import BundleImport, BundleImportStatus
+from exchange.tasks import run_bundle_import, validate_bundle_import
 
 pytestmark = pytest.mark.django_db
 

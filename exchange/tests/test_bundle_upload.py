@@ -6,14 +6,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from exchange.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, set_cells, snapshot
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cases.bundle import jobs
-from cases.models import AccessLogEntry, BundleImport, BundleImportStatus
-from cases.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, set_cells, snapshot
+from cases.models import AccessLogEntry
 from conftest import as_user
+from exchange import jobs
+from exchange.models import BundleImport, BundleImportStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -65,28 +66,28 @@ def job(beheer, tmp_path):
 @pytest.mark.parametrize("persona", ["generalist_a", "coach_a", "beleid"])
 def test_only_functional_administrators(client, request, persona, job):
     as_user(client, request.getfixturevalue(persona))
-    assert client.get(reverse("cases:import_upload")).status_code == 403
-    assert client.post(reverse("cases:import_upload"), {"file": zipped(SAMPLE.parent / SAMPLE.name)}).status_code \
+    assert client.get(reverse("exchange:import_upload")).status_code == 403
+    assert client.post(reverse("exchange:import_upload"), {"file": zipped(SAMPLE.parent / SAMPLE.name)}).status_code \
         == 403
-    assert client.get(reverse("cases:import_detail", args=[job.pk])).status_code == 403
-    assert client.post(reverse("cases:import_confirm", args=[job.pk])).status_code == 403
-    assert client.get(reverse("cases:import_problems", args=[job.pk])).status_code == 403
+    assert client.get(reverse("exchange:import_detail", args=[job.pk])).status_code == 403
+    assert client.post(reverse("exchange:import_confirm", args=[job.pk])).status_code == 403
+    assert client.get(reverse("exchange:import_problems", args=[job.pk])).status_code == 403
     assert BundleImport.objects.count() == 1
     assert BundleImport.objects.get().status == BundleImportStatus.VALID
 
 
 def test_anonymous_users_are_sent_to_the_login(client, job):
-    for url in (reverse("cases:import_upload"), reverse("cases:import_detail", args=[job.pk])):
+    for url in (reverse("exchange:import_upload"), reverse("exchange:import_detail", args=[job.pk])):
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
-    response = client.post(reverse("cases:import_confirm", args=[job.pk]))
+    response = client.post(reverse("exchange:import_confirm", args=[job.pk]))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     assert BundleImport.objects.get().status == BundleImportStatus.VALID
 
 
 def test_menu_item_for_functional_administrators(client, beheer, generalist_a):
-    url = reverse("cases:import_upload")
+    url = reverse("exchange:import_upload")
     assert f'href="{url}"' in as_user(client, beheer).get(reverse("cases:access_log")).content.decode()
     client.logout()
     assert f'href="{url}"' not in as_user(client, generalist_a).get(reverse("cases:home"), follow=True).content.decode()
@@ -98,9 +99,9 @@ def test_menu_item_for_functional_administrators(client, beheer, generalist_a):
 def test_an_invalid_bundle_shows_its_problems_and_cannot_be_confirmed(client, beheer, tmp_path, run_tasks):
     before = snapshot()
     as_user(client, beheer)
-    response = run_tasks(client, reverse("cases:import_upload"), {"file": zipped(invalid_bundle(tmp_path))})
+    response = run_tasks(client, reverse("exchange:import_upload"), {"file": zipped(invalid_bundle(tmp_path))})
     job = BundleImport.objects.get()
-    assert response.status_code == 302 and response.url == reverse("cases:import_detail", args=[job.pk])
+    assert response.status_code == 302 and response.url == reverse("exchange:import_detail", args=[job.pk])
     assert job.status == BundleImportStatus.INVALID
     assert not job.file, "an invalid upload (it may hold BSNs) is deleted; the report stays"
     assert not list((settings.MEDIA_ROOT / "imports").glob("*"))
@@ -112,24 +113,24 @@ def test_an_invalid_bundle_shows_its_problems_and_cannot_be_confirmed(client, be
     page = client.get(job.get_absolute_url()).content.decode()
     assert "clients.csv:2: gender: " in page and "dossiers.csv:3: closure_reason: " in page
     assert CONFIRM_BUTTON not in page
-    assert reverse("cases:import_confirm", args=[job.pk]) not in page
+    assert reverse("exchange:import_confirm", args=[job.pk]) not in page
     assert 'http-equiv="refresh"' not in page
     assert "Traceback" not in page
 
-    response = run_tasks(client, reverse("cases:import_confirm", args=[job.pk]), {})
+    response = run_tasks(client, reverse("exchange:import_confirm", args=[job.pk]), {})
     assert response.status_code == 302
     job.refresh_from_db()
     assert job.status == BundleImportStatus.INVALID and job.confirmed_by is None
     assert snapshot() == before
 
-    download = client.get(reverse("cases:import_problems", args=[job.pk]))
+    download = client.get(reverse("exchange:import_problems", args=[job.pk]))
     assert download.content.decode().splitlines() == job.problem_lines()
 
 
 def test_a_valid_bundle_is_validated_confirmed_and_stored(client, beheer, run_tasks):
     before = counts()
     as_user(client, beheer)
-    response = run_tasks(client, reverse("cases:import_upload"), {"file": zipped(SAMPLE)})
+    response = run_tasks(client, reverse("exchange:import_upload"), {"file": zipped(SAMPLE)})
     job = BundleImport.objects.get()
     assert response.url == job.get_absolute_url()
     assert job.status == BundleImportStatus.VALID
@@ -141,10 +142,10 @@ def test_a_valid_bundle_is_validated_confirmed_and_stored(client, beheer, run_ta
 
     page = client.get(job.get_absolute_url()).content.decode()
     assert CONFIRM_BUTTON in page
-    assert reverse("cases:import_confirm", args=[job.pk]) in page
+    assert reverse("exchange:import_confirm", args=[job.pk]) in page
     assert "zrm.csv" in page and "890" in page
 
-    response = run_tasks(client, reverse("cases:import_confirm", args=[job.pk]), {})
+    response = run_tasks(client, reverse("exchange:import_confirm", args=[job.pk]), {})
     assert response.url == job.get_absolute_url()
     job.refresh_from_db()
     assert job.status == BundleImportStatus.DONE, job.problems
@@ -161,7 +162,7 @@ def test_a_valid_bundle_is_validated_confirmed_and_stored(client, beheer, run_ta
     assert "dossier_clients.csv" in page and "641" in page
 
     # a second confirmation does nothing
-    run_tasks(client, reverse("cases:import_confirm", args=[job.pk]), {})
+    run_tasks(client, reverse("exchange:import_confirm", args=[job.pk]), {})
     assert counts() == after
     job.refresh_from_db()
     assert job.status == BundleImportStatus.DONE
@@ -177,7 +178,7 @@ def test_a_file_larger_than_the_limit_is_refused_next_to_the_field(client, behee
     settings.BUNDLE_UPLOAD_MAX_BYTES = 1024
     upload = zipped(SAMPLE)
     assert upload.size > 1024
-    response = run_tasks(as_user(client, beheer), reverse("cases:import_upload"), {"file": upload})
+    response = run_tasks(as_user(client, beheer), reverse("exchange:import_upload"), {"file": upload})
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["file"][0].startswith("Dit bestand is") or "1,0" in form.errors["file"][0]
@@ -190,7 +191,7 @@ def test_a_file_larger_than_the_limit_is_refused_next_to_the_field(client, behee
 @pytest.mark.parametrize(("name", "data"), [("bundel.zip", b"not a zip at all"), ("bundel.csv", b"a,b\n")])
 def test_only_zip_files(client, beheer, run_tasks, name, data):
     upload = SimpleUploadedFile(name, data)
-    response = run_tasks(as_user(client, beheer), reverse("cases:import_upload"), {"file": upload})
+    response = run_tasks(as_user(client, beheer), reverse("exchange:import_upload"), {"file": upload})
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert 'id="id_file_errors"' in response.content.decode()
@@ -226,7 +227,7 @@ def test_an_unexpected_error_shows_no_traceback(client, beheer, run_tasks, monke
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(jobs, "import_bundle", explode)
-    response = run_tasks(as_user(client, beheer), reverse("cases:import_upload"), {"file": zipped(SAMPLE)})
+    response = run_tasks(as_user(client, beheer), reverse("exchange:import_upload"), {"file": zipped(SAMPLE)})
     job = BundleImport.objects.get()
     assert job.status == BundleImportStatus.INVALID
     page = client.get(response.url).content.decode()

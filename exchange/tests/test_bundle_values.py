@@ -5,9 +5,7 @@ its own file, line and column; the command fails and nothing is stored."""
 import datetime as dt
 
 import pytest
-
-from cases.models import Client, Referrer
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,
     copy_sample,
@@ -16,6 +14,8 @@ from cases.tests.test_bundle_helpers import (
     set_cells,
     today,
 )
+
+from cases.models import Client, Referrer
 
 pytestmark = pytest.mark.django_db
 

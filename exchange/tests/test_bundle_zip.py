@@ -3,9 +3,7 @@
 import zipfile
 
 import pytest
-
-from cases.bundle.importer import import_bundle
-from cases.tests.test_bundle_helpers import (
+from exchange.tests.test_bundle_helpers import (
     MODELS,
     SAMPLE,
     assert_refused,
@@ -14,6 +12,8 @@ from cases.tests.test_bundle_helpers import (
     run_import,
     set_cells,
 )
+
+from exchange.importer import import_bundle
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from cases.bundle.importer import import_bundle
 from cases.models import Team
+from exchange.importer import import_bundle
 from reporting.compute import compute_periods
 from reporting.models import IndicatorRow
 from tests.sample_paths import SAMPLE_BUNDLE, SAMPLE_EXPECTED

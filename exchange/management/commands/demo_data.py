@@ -8,9 +8,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from faker import Faker
 
-from cases.bundle.importer import import_bundle
-from cases.demo import DemoBundle
 from cases.models import Dossier, Membership, Role, Team
+from exchange.demo import DemoBundle
+from exchange.importer import import_bundle
 from reporting.compute import compute_periods
 from reporting.periods import Period
 

@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.bundle.exporter import export_bundle
 from cases.models import AccessAction, AccessLogEntry, Client, Team
+from exchange.exporter import export_bundle
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cases.bundle.importer import import_bundle
+from exchange.importer import import_bundle
 
 
 class Command(BaseCommand):
