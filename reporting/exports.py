@@ -5,17 +5,20 @@ import io
 
 from openpyxl import Workbook
 
+from cases.spreadsheet import safe_row
+
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
 
 
 def table(rows):
-    """Header plus one list per IndicatorRow (team as code, empty for all teams)."""
+    """Header plus one list per IndicatorRow (team as code, empty for all teams); text
+    cells never start like a formula."""
     yield HEADER
     for row in rows:
-        yield [
+        yield safe_row([
             row.period, row.team.code if row.team_id else "", row.indicator, row.dimension, row.value, row.count,
             row.computed_at.isoformat(),
-        ]
+        ])
 
 
 def as_csv(rows) -> str:

@@ -30,6 +30,7 @@ from openpyxl.styles import Font
 from cases.access import roles
 from cases.audit import log_access
 from cases.models import AccessAction, Dossier, Team
+from cases.spreadsheet import safe_cell, safe_row
 from cases.views.common import get_team, paginate, with_members
 from reporting.dashboards import common
 from reporting.dashboards import organisation as overview_figures
@@ -130,11 +131,6 @@ def _export_overview(request) -> overview_figures.Overview:
     return overview
 
 
-def _safe_text(value: str) -> str:
-    """Text cells never start like a formula (CSV/Excel injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _filename(overview: overview_figures.Overview, extension: str) -> str:
     return f"buurtteams-{overview.period.code}.{extension}"
 
@@ -144,11 +140,11 @@ def organisation_xlsx(request):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = overview.period.code
-    sheet.append(overview.header())
+    sheet.append(safe_row(overview.header()))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in overview.all_rows:
-        sheet.append([str(row.name), row.code, *(cell.value for cell in row.cells)])
+        sheet.append([safe_cell(str(row.name)), safe_cell(row.code), *(cell.value for cell in row.cells)])
         for cell, figure in zip(sheet[sheet.max_row][2:], row.cells, strict=True):
             cell.number_format = "0" if figure.decimals == 0 else "0." + "0" * figure.decimals
     for row in sheet.iter_rows(min_row=2, max_col=2):
@@ -174,10 +170,10 @@ def organisation_csv(request):
     overview = _export_overview(request)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(overview.header())
+    writer.writerow(safe_row(overview.header()))
     for row in overview.all_rows:
         writer.writerow([
-            _safe_text(str(row.name)), _safe_text(row.code),
+            safe_cell(str(row.name)), safe_cell(row.code),
             *("" if cell.value is None else f"{cell.rounded:.{cell.decimals}f}" for cell in row.cells),
         ])
     response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cases.access import is_beheer
 from cases.audit import log_access
 from cases.models import AccessAction, AccessLogEntry, Client
+from cases.spreadsheet import safe_row
 from cases.views.common import paginate
 
 
@@ -60,7 +61,7 @@ def access_log_export(request, client_pk):
     writer.writerow(["tijdstip", "gebruiker", "actie", "client", "dossier", "adres", "pagina", "toelichting"])
     entries = AccessLogEntry.objects.filter(client=client).select_related("user").order_by("at", "id")
     for entry in entries.iterator():
-        writer.writerow([
+        writer.writerow(safe_row([
             timezone.localtime(entry.at).isoformat(timespec="seconds"),
             entry.user.username if entry.user else "",
             entry.action,
@@ -69,5 +70,5 @@ def access_log_export(request, client_pk):
             entry.remote_addr or "",
             entry.path,
             entry.detail,
-        ])
+        ]))
     return response
