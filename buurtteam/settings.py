@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "cases",
     "zrm",
     "maatwerk",
+    "plans",
     "reporting",
+    "exchange",
 ]
 
 MIDDLEWARE = [
