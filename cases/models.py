@@ -270,8 +270,8 @@ class Dossier(models.Model):
             *[
                 models.CheckConstraint(
                     condition=Q(**{f"{date}_recorded_on__isnull": True})
-                    | Q(**{f"{date}_recorded_on__gte": models.F(f"{date}_on")}),
-                    name=f"dossier_{date}_recorded_after_date",
+                    | Q(**{f"{date}_on__isnull": False, f"{date}_recorded_on__gte": models.F(f"{date}_on")}),
+                    name=f"dossier_{date}_recorded_with_its_date",
                 )
                 for date in ("first_contact", "support_started", "closed")
             ],

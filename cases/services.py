@@ -166,7 +166,9 @@ def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) 
     _raise(errors)
     dossier.first_contact_on = on
     dossier.first_contact_location = location
-    dossier.save(update_fields=["first_contact_on", "first_contact_location", "updated_at"])
+    dossier.first_contact_recorded_on = today()
+    dossier.save(update_fields=["first_contact_on", "first_contact_location", "first_contact_recorded_on",
+                                "updated_at"])
     record_event(dossier, user, EventKind.FIRST_CONTACT, on, dossier.get_first_contact_location_display())
     return dossier
 
@@ -185,7 +187,8 @@ def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
         )
     _raise(errors)
     dossier.support_started_on = on
-    dossier.save(update_fields=["support_started_on", "updated_at"])
+    dossier.support_started_recorded_on = today()
+    dossier.save(update_fields=["support_started_on", "support_started_recorded_on", "updated_at"])
     record_event(dossier, user, EventKind.SUPPORT_STARTED, on)
     return dossier
 
@@ -273,6 +276,7 @@ def close_dossier(
         errors["client_rating"] = [_("A rating is a whole number from 1 to 10.")]
     _raise(errors)
     dossier.closed_on = closed_on
+    dossier.closed_recorded_on = today()
     dossier.closure_reason = closure_reason
     dossier.can_continue_independently = can_continue_independently
     dossier.client_rating = client_rating
@@ -300,6 +304,7 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
         "why": reason.strip(),
     }
     dossier.closed_on = None
+    dossier.closed_recorded_on = None
     dossier.closure_reason = ""
     dossier.can_continue_independently = ""
     dossier.client_rating = None
@@ -307,3 +312,37 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
     dossier.safeguards.all().delete()
     record_event(dossier, user, EventKind.REOPENED, today(), previous)
     return dossier
+
+
+@transaction.atomic
+def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> list[Dossier]:
+    """A team coach hands one or many dossiers of their team to another lead worker in one
+    step (all or nothing); each change is recorded on the dossier's timeline."""
+    pks = sorted({d.pk for d in dossiers})
+    if not pks:
+        raise ValidationError({"dossiers": [_("Choose at least one dossier.")]})
+    locked = list(Dossier.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+    if len(locked) != len(pks) or any(not is_coach_of(user, d.team_id) for d in locked):
+        raise PermissionDenied
+    errors: dict = {}
+    if lead_worker is None:
+        errors["lead_worker"] = [_("Choose the new lead worker.")]
+    elif any(d.team_id not in team_ids(lead_worker) for d in locked):
+        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
+    closed = [str(d.pk) for d in locked if d.is_closed]
+    if closed:
+        errors["dossiers"] = [_("Closed dossiers cannot be changed: %(numbers)s.") % {"numbers": ", ".join(closed)}]
+    _raise(errors)
+    name = lead_worker.get_full_name() or lead_worker.username
+    changed = [d for d in locked if d.lead_worker_id != lead_worker.pk]
+    for dossier in changed:
+        dossier.lead_worker = lead_worker
+        dossier.updated_at = timezone.now()
+    Dossier.objects.bulk_update(changed, ["lead_worker", "updated_at"])
+    Dossier.workers.through.objects.bulk_create(
+        [Dossier.workers.through(dossier_id=d.pk, user_id=lead_worker.pk) for d in changed], ignore_conflicts=True
+    )
+    DossierEvent.objects.bulk_create(
+        DossierEvent(dossier=d, user=user, kind=EventKind.LEAD_WORKER, on=today(), detail=name[:300]) for d in changed
+    )
+    return locked
