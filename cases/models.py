@@ -211,7 +211,7 @@ class Dossier(models.Model):
         _("first contact location"), max_length=10, choices=Location.choices, blank=True
     )
     support_started_on = models.DateField(_("support started"), null=True, blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True, db_index=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
     closure_reason = models.CharField(_("closure reason"), max_length=40, choices=ClosureReason.choices, blank=True)
     can_continue_independently = models.CharField(
         _("can continue independently"), max_length=10, choices=YesNoUnknown.choices, blank=True
@@ -239,6 +239,10 @@ class Dossier(models.Model):
             models.Index(fields=["team", "closed_on", "registered_on"], name="dossier_team_open"),
             models.Index(fields=["support_started_on"], name="dossier_support_started"),
             models.Index(fields=["first_contact_on"], name="dossier_first_contact"),
+            # Closed dossiers only: periods look closures up by date, while the list pages'
+            # "closed_on IS NULL" must not be tempted into scanning every open dossier
+            # through a single-column closed_on index (dossier_team_open serves them).
+            models.Index(fields=["closed_on"], name="dossier_closed", condition=Q(closed_on__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(
@@ -332,6 +336,33 @@ class DossierSafeguard(models.Model):
 
     def __str__(self):
         return self.get_safeguard_display()
+
+
+class FormerClosure(models.Model):
+    """A closure undone by reopening: what it was, who reopened the dossier, when and why.
+    The close form starts from the latest one, so reopening loses nothing."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="former_closures")
+    closed_on = models.DateField(_("closed on"))
+    closure_reason = models.CharField(_("closure reason"), max_length=40, choices=ClosureReason.choices)
+    can_continue_independently = models.CharField(
+        _("can continue independently"), max_length=10, choices=YesNoUnknown.choices, blank=True
+    )
+    client_rating = models.PositiveSmallIntegerField(_("client rating"), null=True, blank=True)
+    safeguards = models.JSONField(_("safeguards"), default=list, blank=True)
+    reopened_at = models.DateTimeField(_("reopened at"), auto_now_add=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("reopened by")
+    )
+    reason = models.TextField(_("reason for reopening"))
+
+    class Meta:
+        ordering = ["-reopened_at", "-id"]
+        verbose_name = _("former closure")
+        verbose_name_plural = _("former closures")
+
+    def __str__(self):
+        return f"{self.closed_on:%d-%m-%Y} {self.get_closure_reason_display()}"
 
 
 class EventKind(models.TextChoices):
