@@ -2,16 +2,31 @@ import django_filters
 from django import forms
 from django.db.models import F
 
+from cases.models import Team
 from reporting.indicators.catalogue import INDICATOR_CODES
 from reporting.models import IndicatorRow
 from reporting.periods import Period
 
+# The documented form of ``period`` (OpenAPI); Period.parse accepts exactly this.
+PERIOD_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$"
+TEAM_PATTERN = r"^[-a-zA-Z0-9_]+$"
+
 
 class PeriodField(forms.CharField):
-    def validate(self, value):
-        super().validate(value)
+    """Parses the period once: the cleaned value is a ``Period``, used for filtering,
+    file names and the computed-or-not signal alike. Not stripped: ``2019-Q2\\n`` is
+    not a period."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["strip"] = False
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
         try:
-            Period.parse(value)
+            return Period.parse(value)
         except ValueError as error:
             raise forms.ValidationError(
                 "Geen geldige periode: gebruik JJJJ, JJJJ-Qn of JJJJ-MM (bijvoorbeeld 2019-Q2).", code="invalid"
@@ -21,10 +36,26 @@ class PeriodField(forms.CharField):
 class PeriodFilter(django_filters.CharFilter):
     field_class = PeriodField
 
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(period=value.code)
+
+
+class TeamField(forms.CharField):
+    """A known team code, or ``none``; an unknown code is an error, not an empty answer."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value != "none" and not Team.objects.filter(code=value).exists():
+            raise forms.ValidationError("Onbekende teamcode.", code="unknown")
+
+
+class TeamFilter(django_filters.CharFilter):
+    field_class = TeamField
+
 
 class IndicatorRowFilter(django_filters.FilterSet):
     period = PeriodFilter(required=True, help_text="A quarter (2019-Q2), month (2019-04) or year (2019).")
-    team = django_filters.CharFilter(method="filter_team", help_text="A team code, or `none` for the all-teams rows.")
+    team = TeamFilter(method="filter_team", help_text="A team code, or `none` for the all-teams rows.")
     indicator = django_filters.MultipleChoiceFilter(
         field_name="indicator", choices=[(code, code) for code in INDICATOR_CODES],
         help_text="Indicator code; repeat the parameter for several.",

@@ -1,16 +1,25 @@
 """The municipality's indicators API (../shared/specs/api.md): read-only, token clients
-only, aggregated figures only. Views hold no logic: filtering is the FilterSet's."""
+only, aggregated figures only. Views hold no logic: filtering is the FilterSet's, which
+validates the parameters once; every use of the period (filter, file name, the
+``Period-Status`` header) takes the validated value."""
+
+import json
 
 from django.http import HttpResponse
+from django.utils.functional import cached_property
+from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from reporting import exports
 from reporting.api.filters import IndicatorRowFilter, ordered
+from reporting.api.openapi import FILTER_PARAMETERS, PERIOD_HEADERS, XLSX, responses
 from reporting.api.serializers import IndicatorRowSerializer
-from reporting.models import IndicatorRow
+from reporting.models import IndicatorRow, PeriodComputation
+from reporting.periods import Period
 
 
 class IndicatorPagination(PageNumberPagination):
@@ -19,36 +28,86 @@ class IndicatorPagination(PageNumberPagination):
     max_page_size = 1000
 
 
-class IndicatorList(ListAPIView):
-    """Stored indicator rows of a period: per team and for all teams together (team null)."""
-
+class _IndicatorView(ListAPIView):
     queryset = IndicatorRow.objects.all()
     serializer_class = IndicatorRowSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = IndicatorRowFilter
-    pagination_class = IndicatorPagination
 
     def get_queryset(self):
         return ordered(super().get_queryset())
 
+    @cached_property
+    def filterset(self) -> IndicatorRowFilter:
+        filterset = DjangoFilterBackend().get_filterset(self.request, self.get_queryset(), self)
+        if not filterset.is_valid():
+            raise filter_utils.translate_validation(filterset.errors)
+        return filterset
 
-class _Download(ListAPIView):
-    queryset = IndicatorRow.objects.all()
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = IndicatorRowFilter
-    serializer_class = IndicatorRowSerializer  # for the schema only
+    def filter_queryset(self, queryset):
+        return self.filterset.qs
+
+    @property
+    def period(self) -> Period:
+        return self.filterset.form.cleaned_data["period"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and "filterset" in self.__dict__:
+            computation = PeriodComputation.objects.filter(period=self.period.code).first()
+            if computation is None or computation.computed_at is None:
+                response["Period-Status"] = "not-computed"
+            else:
+                response["Period-Status"] = "being-recomputed" if computation.pending else "computed"
+                response["Period-Computed-At"] = computation.computed_at.isoformat()
+        return response
+
+
+@extend_schema(parameters=FILTER_PARAMETERS + PERIOD_HEADERS,
+               responses=responses({200: IndicatorRowSerializer(many=True)}))
+class IndicatorList(_IndicatorView):
+    """Stored indicator rows of a period: per team and for all teams together (team null)."""
+
+    pagination_class = IndicatorPagination
+
+
+class _DownloadRenderer(BaseRenderer):
+    """Lets ``Accept: text/csv`` (or the Excel type) through content negotiation; the
+    view writes the file itself. Errors are still Problem JSON."""
+
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes | str):
+            return data
+        return json.dumps(data).encode()
+
+
+class CsvRenderer(_DownloadRenderer):
+    media_type = "text/csv"
+    format = "csv"
+
+
+class XlsxRenderer(_DownloadRenderer):
+    media_type = XLSX
+    format = "xlsx"
+
+
+class _Download(_IndicatorView):
     pagination_class = None
 
     def rows(self):
-        return ordered(self.filter_queryset(self.get_queryset()))
+        return self.filter_queryset(self.get_queryset())
 
     def filename(self, extension: str) -> str:
-        return f"indicatoren-{self.request.query_params.get('period', '')}.{extension}"
+        return f"indicatoren-{self.period.code}.{extension}"
 
 
-@extend_schema(responses={(200, "text/csv"): str})
+@extend_schema(parameters=FILTER_PARAMETERS + PERIOD_HEADERS, responses=responses({(200, "text/csv"): str}))
 class IndicatorCsv(_Download):
     """The same rows as CSV (all rows, no pages)."""
+
+    renderer_classes = [CsvRenderer, JSONRenderer]
 
     def list(self, request, *args, **kwargs):
         response = HttpResponse(exports.as_csv(self.rows()), content_type="text/csv; charset=utf-8")
@@ -56,14 +115,13 @@ class IndicatorCsv(_Download):
         return response
 
 
-@extend_schema(responses={(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): bytes})
+@extend_schema(parameters=FILTER_PARAMETERS + PERIOD_HEADERS, responses=responses({(200, XLSX): bytes}))
 class IndicatorXlsx(_Download):
     """The same rows as an Excel workbook (all rows, no pages)."""
 
+    renderer_classes = [XlsxRenderer, JSONRenderer]
+
     def list(self, request, *args, **kwargs):
-        response = HttpResponse(
-            exports.as_xlsx(self.rows()),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(exports.as_xlsx(self.rows()), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{self.filename("xlsx")}"'
         return response
