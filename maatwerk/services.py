@@ -39,6 +39,7 @@ from cases.access import team_ids
 from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.services import record_event, today
 from maatwerk.models import Form, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
+from maatwerk.signals import referral_changed
 
 DECISIONS = (Status.GRANTED, Status.REJECTED, Status.WITHDRAWN)
 DATED_DECISIONS = (Status.GRANTED, Status.REJECTED)
@@ -169,6 +170,7 @@ def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None)
     _record_status(referral, user, previous)
     record_event(referral.dossier, user, EventKind.REFERRAL, decided_on,
                  f"{_what(referral)}: {referral.get_status_display()}")
+    referral_changed.send(sender=Referral, referral=referral, user=user)
     return referral
 
 
@@ -193,6 +195,7 @@ def set_care_period(referral: Referral, *, user, starts_on: dt.date | None, ends
     else:
         period = _("care from %(start)s") % {"start": _date(starts_on)}
     record_event(referral.dossier, user, EventKind.REFERRAL, starts_on, f"{_what(referral)}: {period}")
+    referral_changed.send(sender=Referral, referral=referral, user=user)
     return referral
 
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "plans"
+    verbose_name = _("Plans")
+
+    def ready(self):
+        from cases import extensions
+        from maatwerk.signals import referral_changed
+        from plans import receivers
+        from plans.panels import open_goals, plan_panel_context, plan_timeline
+
+        extensions.register_dossier_panel(order=30, template="plans/_panel.html", context=plan_panel_context)
+        extensions.register_timeline_source(plan_timeline)
+        extensions.register_open_items(open_goals)
+        referral_changed.connect(receivers.referral_changed, dispatch_uid="plans.referral_changed")

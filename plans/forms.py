@@ -1,0 +1,129 @@
+"""Forms of the plan. They only collect input; the rules are in ``plans.services``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms import date_field
+from cases.models import Client
+from maatwerk.forms import ReferralForm
+from plans.models import (
+    OTHER_DOMAIN,
+    Action,
+    ContactKind,
+    Direction,
+    Goal,
+    GoalStatus,
+    Kanteling,
+    NetworkContact,
+    Supportive,
+)
+from zrm.models import Instrument
+
+HOUSEHOLD = "household"
+
+
+def domain_choices():
+    """Domains grouped by instrument (a code shared by versions appears under each), then ``overig``."""
+    groups = []
+    for instrument in Instrument.objects.prefetch_related("domains").order_by("supplement", "-active", "code"):
+        groups.append((instrument.name, [(d.code, d.label) for d in instrument.domains.all()]))
+    return [("", "---------"), *groups, (OTHER_DOMAIN, _("other (no ZRM domain)"))]
+
+
+class MemberField(forms.ChoiceField):
+    """A member of the household or the household as a whole; cleaned to a Client or None."""
+
+    def __init__(self, *, dossier, **kwargs):
+        self.members = {str(c.pk): c for c in Client.objects.filter(memberships__dossier=dossier).order_by(
+            "memberships__id")}
+        choices = [(HOUSEHOLD, _("The household as a whole"))] + [(k, c.display_name) for k, c in self.members.items()]
+        super().__init__(choices=choices, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.members.get(value)
+
+
+class GoalForm(forms.Form):
+    client = forms.ChoiceField(label=_("For whom"))
+    domain = forms.ChoiceField(label=_("Life domain"))
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices, widget=forms.RadioSelect,
+                                  initial=Direction.IMPROVE)
+    description = forms.CharField(
+        label=_("The goal in the household's own words"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    set_on = date_field(_("Set on"), initial_today=True)
+    target_on = date_field(_("Target date"), required=False,
+                           help_text=_("The date to look back together on this goal."))
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"] = MemberField(dossier=dossier, label=_("For whom"))
+        self.fields["domain"].choices = domain_choices()
+
+    @staticmethod
+    def initial_for(goal: Goal) -> dict:
+        return {"client": goal.client_id or HOUSEHOLD, "domain": goal.domain, "direction": goal.direction,
+                "description": goal.description, "set_on": goal.set_on, "target_on": goal.target_on}
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=GoalStatus.choices, widget=forms.RadioSelect)
+    status_on = date_field(_("Status date"), required=False, initial_today=True,
+                           help_text=_("Required for every status other than ongoing."))
+
+
+class ActionForm(forms.Form):
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none(), required=False,
+                                  empty_label=_("The dossier as a whole"))
+    kanteling = forms.ChoiceField(label=_("Kind of support (kanteling)"), choices=Kanteling.choices,
+                                  widget=forms.RadioSelect)
+    domain = forms.ChoiceField(label=_("Life domain"))
+    existing = forms.TypedChoiceField(
+        label=_("Existing or new"), widget=forms.RadioSelect, coerce=lambda v: v == "true", initial="false",
+        choices=[("false", _("newly arranged")), ("true", _("already there at registration"))],
+    )
+    description = forms.CharField(label=_("What"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    by_contact = forms.ModelChoiceField(label=_("By someone from the network"), queryset=NetworkContact.objects.none(),
+                                        required=False)
+    by = forms.CharField(label=_("Or by whom"), required=False, max_length=160,
+                         help_text=_("For example: sister, Voedselbank, buurtteam."))
+    starts_on = date_field(_("From"), required=False, help_text=_("Required for new support."))
+    ends_on = date_field(_("Until"), required=False)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(dossier=dossier).order_by("set_on", "id")
+        self.fields["by_contact"].queryset = NetworkContact.objects.filter(dossier=dossier)
+        self.fields["domain"].choices = domain_choices()
+
+    @staticmethod
+    def initial_for(action: Action) -> dict:
+        return {"goal": action.goal_id, "kanteling": action.kanteling, "domain": action.domain,
+                "existing": "true" if action.existing else "false", "description": action.description,
+                "by_contact": action.by_contact_id, "by": "" if action.by_contact_id else action.by,
+                "starts_on": action.starts_on, "ends_on": action.ends_on}
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = NetworkContact
+        fields = ["kind", "name", "relation", "phone", "email", "supportive"]
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supportive"].choices = [("", _("not known yet")), *Supportive.choices]
+        self.fields["kind"].choices = ContactKind.choices
+
+    def _post_clean(self):
+        """The rules are the service's; the model form only collects values."""
+
+
+class AgreeForm(forms.Form):
+    agreed_on = date_field(_("The household agreed on"), initial_today=True)
+
+
+class GoalReferralForm(ReferralForm):
+    """A maatwerk referral toward a goal: maatwerk's own referral form."""
