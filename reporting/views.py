@@ -189,10 +189,14 @@ def recompute(request):
     if not request.POST.get("period"):
         raise BadRequest("which period?")
     period = _period(request.POST["period"])
-    request_recompute(period)
+    failed = []
+    request_recompute(period, on_failure=lambda: failed.append(True))
     computation = PeriodComputation.objects.filter(period=period.code).first()
     label = common.quarter_label(period)
-    if computation is not None and not computation.pending:
+    if failed:
+        messages.error(request, _("The recomputation of %(period)s could not be started; the figures have not "
+                                  "changed. Try again later.") % {"period": label})
+    elif computation is not None and not computation.pending:
         messages.success(request, _("The figures of %(period)s have been recomputed.") % {"period": label})
     else:
         messages.info(request, _("The recomputation of %(period)s has started.") % {"period": label})

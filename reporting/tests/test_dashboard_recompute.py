@@ -13,6 +13,9 @@ from reporting.tests.test_dashboard_figures import Q3, D
 
 RECOMPUTE = reverse("reporting:recompute")
 
+# The computation is queued once the request mark is committed (transaction.on_commit).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 def dashboard_url(team):
     return reverse("reporting:team_dashboard", args=[team.code]) + f"?period={Q3}"
