@@ -14,7 +14,27 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from exchange.exporter import BundleWriter
-from exchange.spec import EXPORT_COLUMNS
+
+# The columns the demo writes (a subset of what the bundle may carry).
+DEMO_COLUMNS = {
+    "teams.csv": ("code", "name", "population", "fte"),
+    "referrers.csv": ("code", "name", "self_referral"),
+    "providers.csv": ("code", "name"),
+    "products.csv": ("code", "name", "category"),
+    "clients.csv": ("client_ref", "bsn", "birth_date", "gender", "postcode"),
+    "dossiers.csv": (
+        "dossier_ref", "team", "registered_on", "referrer", "first_contact_on", "first_contact_location",
+        "support_started_on", "closed_on", "closure_reason", "can_continue_independently", "client_rating",
+        "lead_worker",
+    ),
+    "dossier_clients.csv": ("dossier_ref", "client_ref", "role"),
+    "dossier_safeguards.csv": ("dossier_ref", "safeguard"),
+    "zrm.csv": ("measurement_ref", "dossier_ref", "client_ref", "instrument", "type", "measured_on"),
+    "referrals.csv": (
+        "referral_ref", "dossier_ref", "client_ref", "product", "provider", "form", "status", "requested_on",
+        "decided_on", "starts_on", "ends_on",
+    ),
+}
 
 UTRECHT_TEAMS = [
     "West", "Ondiep Pijlsweerd", "Zuilen", "Overvecht Spoorzoom", "Overvecht Centrum", "Overvecht Vechtzoom",
@@ -236,18 +256,19 @@ class DemoBundle:
 
     def write(self, path) -> dict[str, int]:
         writer = BundleWriter(path)
-        c = EXPORT_COLUMNS
+        c = DEMO_COLUMNS
         try:
-            writer.write("teams.csv", c["teams.csv"], ((t.code, t.name, t.population, t.fte) for t in self.teams))
-            writer.write("referrers.csv", c["referrers.csv"], (r[:3] for r in REFERRERS))
-            writer.write("providers.csv", c["providers.csv"], ((code, p[0]) for code, p in PROVIDERS.items()))
-            writer.write("products.csv", c["products.csv"], (p[:3] for p in PRODUCTS))
-            writer.write("clients.csv", c["clients.csv"], self.clients)
-            writer.write("dossiers.csv", c["dossiers.csv"], self.dossiers)
-            writer.write("dossier_clients.csv", c["dossier_clients.csv"], self.members)
-            writer.write("dossier_safeguards.csv", c["dossier_safeguards.csv"], self.safeguards)
-            writer.write("zrm.csv", [*c["zrm.csv"], *ZRM_DOMAINS], self.measurements)
-            writer.write("referrals.csv", c["referrals.csv"], self.referrals)
+            teams = ((t.code, t.name, t.population, t.fte) for t in self.teams)
+            writer.write("teams.csv", teams, header=c["teams.csv"])
+            writer.write("referrers.csv", (r[:3] for r in REFERRERS), header=c["referrers.csv"])
+            writer.write("providers.csv", ((code, p[0]) for code, p in PROVIDERS.items()), header=c["providers.csv"])
+            writer.write("products.csv", (p[:3] for p in PRODUCTS), header=c["products.csv"])
+            writer.write("clients.csv", self.clients, header=c["clients.csv"])
+            writer.write("dossiers.csv", self.dossiers, header=c["dossiers.csv"])
+            writer.write("dossier_clients.csv", self.members, header=c["dossier_clients.csv"])
+            writer.write("dossier_safeguards.csv", self.safeguards, header=c["dossier_safeguards.csv"])
+            writer.write("zrm.csv", self.measurements, header=[*c["zrm.csv"], *ZRM_DOMAINS])
+            writer.write("referrals.csv", self.referrals, header=c["referrals.csv"])
         finally:
             writer.close()
         return writer.counts

@@ -6,17 +6,24 @@ with file, line and column; nothing here raises on bad input."""
 
 import csv
 import io
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from exchange.spec import FILES_BY_NAME, REQUIRED_FILE, FileSpec
+from cases.bundlespec import FileSpec
+from exchange import registry
+from exchange.formulas import unescape
 
 csv.field_size_limit(1_000_000)
+MAX_ENTRIES = 64  # a bundle has 16 files; a README or two may come along
+READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,31 +50,78 @@ class BundleSource:
         self.problems = problems
         self._files: dict[str, object] = {}
         self._zip: zipfile.ZipFile | None = None
+        self.max_bytes = settings.BUNDLE_MAX_UNPACKED_BYTES
+        if self.path.is_symlink():
+            problems.add(self.path.name, 0, "", _("links are not allowed in a bundle"))
+            return
         if self.path.is_dir():
-            for child in self.path.iterdir():
-                self._register(child.name, child)
+            self._open_folder()
         elif self.path.is_file() and zipfile.is_zipfile(self.path):
-            try:
-                self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError, ValueError):
-                problems.add(self.path.name, 0, "", _("the .zip file is damaged"))
+            if not self._open_zip():
                 return
-            for info in self._zip.infolist():
-                if info.is_dir() or info.filename.startswith("__MACOSX/"):
-                    continue  # macOS adds resource forks in __MACOSX/: not part of the bundle
-                self._register(info.filename.rsplit("/", 1)[-1], info)
         else:
             problems.add(self.path.name, 0, "", _("not a folder or a .zip file"))
             return
-        if REQUIRED_FILE not in self._files:
-            problems.add(REQUIRED_FILE, 0, "", _("required file is missing"))
+        for required in registry.required_files():
+            if required not in self._files:
+                problems.add(required, 0, "", _("required file is missing"))
+
+    def _open_folder(self) -> None:
+        """Only regular files directly in the folder: a link (to /etc/passwd, say) or anything
+        outside the folder is refused and never read."""
+        total = 0
+        root = self.path.resolve()
+        for child in sorted(self.path.iterdir()):
+            if not child.name.endswith(".csv") or child.name.startswith("._"):
+                continue
+            if child.is_symlink() or not child.is_file() or child.resolve().parent != root:
+                self.problems.add(child.name, 0, "", _("links and other special files are not allowed in a bundle"))
+                continue
+            total += child.stat().st_size
+            self._register(child.name, child)
+        self._check_size(total)
+
+    def _open_zip(self) -> bool:
+        """Sizes and the number of entries are checked on the zip's directory before anything
+        is unpacked; unpacking itself stops at the declared size (``read_bytes``)."""
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            self.problems.add(self.path.name, 0, "", _("the .zip file is damaged"))
+            return False
+        if len(infos) > MAX_ENTRIES:
+            self.problems.add(self.path.name, 0, "", _("the .zip file holds %(count)d entries; a bundle holds at "
+                                                        "most %(limit)d") % {"count": len(infos), "limit": MAX_ENTRIES})
+            return False
+        total = 0
+        for info in infos:
+            if info.is_dir() or info.filename.startswith("__MACOSX/"):
+                continue  # macOS adds resource forks in __MACOSX/: not part of the bundle
+            name = info.filename.rsplit("/", 1)[-1]
+            if stat.S_ISLNK(info.external_attr >> 16):
+                self.problems.add(name, 0, "", _("links are not allowed in a bundle"))
+                continue
+            if name.endswith(".csv") and not name.startswith("._"):
+                total += info.file_size
+            self._register(name, info)
+        return self._check_size(total)
+
+    def _check_size(self, total: int) -> bool:
+        if total > self.max_bytes:
+            self.problems.add(self.path.name, 0, "", _("the bundle unpacks to %(size)s; at most %(limit)s is allowed")
+                              % {"size": filesizeformat(total), "limit": filesizeformat(self.max_bytes)})
+            self._files.clear()
+            return False
+        return True
 
     def _register(self, name: str, handle) -> None:
         if not name.endswith(".csv") or name.startswith("._"):
             return  # a README, or macOS metadata (._name), is fine
-        if name not in FILES_BY_NAME:
+        known = registry.files_by_name()
+        if name not in known:
             self.problems.add(name, 0, "", _("unknown file (expected one of: %(files)s)")
-                              % {"files": ", ".join(FILES_BY_NAME)})
+                              % {"files": ", ".join(known)})
         elif name in self._files:
             self.problems.add(name, 0, "", _("file occurs more than once"))
         else:
@@ -77,12 +131,21 @@ class BundleSource:
         return name in self._files
 
     def read_bytes(self, name: str) -> bytes | None:
-        """The file's bytes; None (with a problem) when a damaged or encrypted zip cannot give them."""
+        """The file's bytes; None (with a problem) when a damaged or encrypted zip cannot give them.
+        A zip entry is read in pieces and never beyond the size its directory declares."""
         handle = self._files[name]
         if self._zip is None:
             return Path(handle).read_bytes()
         try:
-            return self._zip.read(handle)
+            chunks, size = [], 0
+            with self._zip.open(handle) as stream:
+                while chunk := stream.read(READ_CHUNK):
+                    size += len(chunk)
+                    if size > handle.file_size or size > self.max_bytes:
+                        self.problems.add(name, 0, "", _("the file unpacks to more than the .zip declares"))
+                        return None
+                    chunks.append(chunk)
+            return b"".join(chunks)
         except RuntimeError:  # zipfile: "File ... is encrypted, password required"
             self.problems.add(name, 0, "", _("the file is encrypted in the .zip"))
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
@@ -114,6 +177,9 @@ class Table:
         reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
         width = len(self.header)
         start = 1
+        # Rare cases, checked per row only in files that have them at all.
+        nul = "\x00" in self.text
+        special = nul or "'" in self.text
         try:
             next(reader)
             start = reader.line_num + 1
@@ -126,6 +192,13 @@ class Table:
                                  _("expected %(expected)d cells, found %(found)d")
                                  % {"expected": width, "found": len(cells)})
                     continue
+                if special:
+                    cells = [unescape(cell) for cell in cells]
+                    if nul and any("\x00" in cell for cell in cells):
+                        # Reported here; any problem means nothing is stored (COPY would refuse it).
+                        for column, cell in zip(self.header, cells, strict=True):
+                            if "\x00" in cell:
+                                problems.add(self.name, line, column, _("contains a NUL character"))
                 yield line, cells
         except csv.Error as error:
             self.broken = True
@@ -141,7 +214,7 @@ def _decode(name: str, data: bytes, problems: Problems) -> str | None:
         return None
 
 
-def open_table(source: BundleSource, spec: FileSpec, problems: Problems, domain_codes=frozenset()) -> Table | None:
+def open_table(source: BundleSource, spec: FileSpec, problems: Problems, extra_columns=frozenset()) -> Table | None:
     """Decode a file and check its header; None when the file is absent or unusable."""
     if spec.name not in source:
         return None
@@ -158,7 +231,7 @@ def open_table(source: BundleSource, spec: FileSpec, problems: Problems, domain_
         problems.add(spec.name, 1, "", _("the header row is missing"))
         return None
     usable = True
-    allowed = set(spec.columns) | (set(domain_codes) if spec.domain_columns else set())
+    allowed = set(spec.columns) | set(extra_columns)
     for column in header:
         if column not in allowed:
             problems.add(spec.name, 1, column, _("unknown column"))

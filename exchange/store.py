@@ -1,4 +1,4 @@
-"""Storing a parsed bundle with set-based upserts.
+"""Storing a parsed bundle with set-based upserts (each app's ``bundle.py`` says what).
 
 Each file's rows go into a temporary staging table (PostgreSQL: COPY; SQLite:
 executemany), then one ``UPDATE .. FROM stage WHERE <something changed>`` and one
@@ -6,13 +6,13 @@ executemany), then one ``UPDATE .. FROM stage WHERE <something changed>`` and on
 import of the same bundle changes nothing. Columns the bundle does not carry (client
 names, the request for help, notes) are set on insert and never overwritten."""
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exchange import registry
 from exchange.parse import Parsed
 
 Progress = Callable[[str, int, int], None]
@@ -25,6 +25,7 @@ class Store:
         self.progress = progress or (lambda *args: None)
         self.now = timezone.now()
         self.changed: dict[str, int] = {}
+        self.ids: dict[str, dict] = {}  # "dossiers", "clients", ...: bundle ref -> id, filled by the parts
 
     # ---- generic machinery --------------------------------------------------------------
 
@@ -102,93 +103,18 @@ class Store:
                 found.update(cursor.fetchall())
         return found
 
+    def client_ids(self, refs: Iterable[str | None]) -> dict:
+        """ref -> id for clients a file names: stored by this import or already in the system."""
+        known = self.ids.setdefault("clients", {})
+        missing = {ref for ref in refs if ref and ref not in known}
+        if missing:
+            known.update(self.lookup("cases_client", "ref", missing))
+        return known
+
     # ---- the bundle ------------------------------------------------------------------------
 
     def store(self, parsed: Parsed) -> dict[str, int]:
-        now = self.now
-        self.upsert("teams.csv", "cases_team", ("code", "name", "population", "fte"),
-                    ((c, n, p, f) for c, (n, p, f) in parsed.teams.items()),
-                    key=("code",), compare=("name", "population", "fte"))
-        self.upsert("referrers.csv", "cases_referrer", ("code", "name", "self_referral", "active"),
-                    ((c, n, s, True) for c, (n, s) in parsed.referrers.items()),
-                    key=("code",), compare=("name", "self_referral"))
-        self.upsert("providers.csv", "maatwerk_provider", ("code", "name", "active"),
-                    ((c, n, True) for c, n in parsed.providers.items()), key=("code",), compare=("name",))
-        self.upsert("products.csv", "maatwerk_product", ("code", "name", "category", "active"),
-                    ((c, n, cat, True) for c, (n, cat) in parsed.products.items()),
-                    key=("code",), compare=("name", "category"))
-        teams = self.lookup("cases_team", "code", (d.team for d in parsed.dossiers.values()))
-        referrers = self.lookup("cases_referrer", "code", (d.referrer for d in parsed.dossiers.values() if d.referrer))
-        products = self.lookup("maatwerk_product", "code", (r.product for r in parsed.referrals.values()))
-        providers = self.lookup("maatwerk_provider", "code", (r.provider for r in parsed.referrals.values()))
-        instruments = self.lookup("zrm_instrument", "code", (m.instrument for m in parsed.measurements.values()))
-
-        clients = self.upsert(
-            "clients.csv", "cases_client",
-            ("ref", "bsn", "birth_date", "gender", "postcode", "given_name", "family_name", "address", "phone",
-             "email", "created_at", "updated_at"),
-            ((ref, *values, "", "", "", "", "", now, now) for ref, values in parsed.clients.items()),
-            key=("ref",), compare=("bsn", "birth_date", "gender", "postcode"), touch=("updated_at",), ids=True,
-        )
-        named = {c for _d, c in parsed.members} | {m.client_ref for m in parsed.measurements.values()} | {
-            r.client_ref for r in parsed.referrals.values()}
-        clients.update(self.lookup("cases_client", "ref", (c for c in named if c and c not in clients)))
-
-        workers = parsed.lead_workers
-        dossiers = self.upsert(
-            "dossiers.csv", "cases_dossier",
-            ("ref", "team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
-             "first_contact_on", "first_contact_location", "support_started_on", "closed_on", "closure_reason",
-             "can_continue_independently", "client_rating", "request_summary", "created_at", "updated_at"),
-            (
-                (ref, teams[d.team], workers.get(d.lead_worker), "" if d.lead_worker in workers else d.lead_worker,
-                 referrers.get(d.referrer), d.registered_on, d.first_contact_on, d.first_contact_location,
-                 d.support_started_on, d.closed_on, d.closure_reason, d.can_continue_independently, d.client_rating,
-                 "", now, now)
-                for ref, d in parsed.dossiers.items()
-            ),
-            key=("ref",),
-            compare=("team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
-                     "first_contact_on", "first_contact_location", "support_started_on", "closed_on",
-                     "closure_reason", "can_continue_independently", "client_rating"),
-            touch=("updated_at",), ids=True,
-        )
-        dossiers.update({ref: values[0] for ref, values in parsed.existing_dossiers.items()})
-
-        self.upsert("dossier_clients.csv", "cases_dossiermember", ("dossier_id", "client_id", "role"),
-                    ((dossiers[d], clients[c], role) for (d, c), role in parsed.members.items()),
-                    key=("dossier_id", "client_id"), compare=("role",))
-        self.upsert("dossier_safeguards.csv", "cases_dossiersafeguard", ("dossier_id", "safeguard"),
-                    ((dossiers[d], code) for d, code in parsed.safeguards), key=("dossier_id", "safeguard"))
-        self._store_measurements(parsed, dossiers, clients, instruments)
-        self.upsert(
-            "referrals.csv", "maatwerk_referral",
-            ("ref", "dossier_id", "client_id", "product_id", "provider_id", "form", "status", "requested_on",
-             "decided_on", "starts_on", "ends_on", "notes", "objected", "objection_outcome", "created_at",
-             "updated_at"),
-            (
-                (ref, dossiers[r.dossier_ref], clients.get(r.client_ref), products[r.product], providers[r.provider],
-                 r.form, r.status, r.requested_on, r.decided_on, r.starts_on, r.ends_on, "", False, "", now, now)
-                for ref, r in parsed.referrals.items()
-            ),
-            key=("ref",),
-            compare=("dossier_id", "client_id", "product_id", "provider_id", "form", "status", "requested_on",
-                     "decided_on", "starts_on", "ends_on"),
-            touch=("updated_at",),
-        )
+        """Every app's part in dependency order (``registry.parts()``)."""
+        for part in registry.parts():
+            part.store(self, parsed)
         return self.changed
-
-    def _store_measurements(self, parsed: Parsed, dossiers: dict, clients: dict, instruments: dict) -> None:
-        now = self.now
-        self.upsert(
-            "zrm.csv", "zrm_measurement",
-            ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores", "created_by_id",
-             "created_at", "updated_at"),
-            (
-                (ref, dossiers[m.dossier_ref], clients.get(m.client_ref), instruments[m.instrument], m.type,
-                 m.measured_on, json.dumps(m.scores), None, now, now)
-                for ref, m in parsed.measurements.items()
-            ),
-            key=("ref",), compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores"),
-            touch=("updated_at",),
-        )

@@ -4,6 +4,9 @@ refer to dossiers, clients and memberships imported before, and is checked again
 import datetime as dt
 
 import pytest
+
+from cases.models import Client, Dossier, DossierMember, DossierSafeguard
+from exchange.importer import import_bundle
 from exchange.tests.test_bundle_helpers import (
     SAMPLE,
     append_row,
@@ -17,9 +20,6 @@ from exchange.tests.test_bundle_helpers import (
     snapshot,
     write_rows,
 )
-
-from cases.models import Client, Dossier, DossierMember, DossierSafeguard
-from exchange.importer import import_bundle
 from maatwerk.models import Referral
 from zrm.models import Measurement
 

@@ -2,10 +2,10 @@
 whole import is rolled back, the problem is reported, no traceback."""
 
 import pytest
-from exchange.tests.test_bundle_helpers import SAMPLE, counts, run_import, snapshot
 from django.db import IntegrityError
 
 from exchange import store
+from exchange.tests.test_bundle_helpers import SAMPLE, counts, run_import, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -13,11 +13,15 @@ pytestmark = pytest.mark.django_db
 def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
     stored = []
 
-    def refuse(self, parsed, *args):
-        stored.append(counts())  # teams, clients, dossiers, members and safeguards are written by now
-        raise IntegrityError("zrm_measurement violates a constraint")
+    upsert = store.Store.upsert
 
-    monkeypatch.setattr(store.Store, "_store_measurements", refuse)
+    def refuse(self, label, *args, **kwargs):
+        if label == "zrm.csv":
+            stored.append(counts())  # teams, clients, dossiers, members and safeguards are written by now
+            raise IntegrityError("zrm_measurement violates a constraint")
+        return upsert(self, label, *args, **kwargs)
+
+    monkeypatch.setattr(store.Store, "upsert", refuse)
     before = snapshot()
     outcome = run_import(SAMPLE)
     assert stored and stored[0]["dossiers.csv"] == before["dossiers.csv"].__len__() + 400

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-from exchange.tests.test_bundle_helpers import counts, today
 
 from exchange.demo import DemoBundle
 from exchange.importer import import_bundle
+from exchange.tests.test_bundle_helpers import counts, today
 
 
 @pytest.mark.django_db

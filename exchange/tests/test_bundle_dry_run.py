@@ -1,9 +1,9 @@
 """--dry-run validates a valid bundle completely and stores nothing."""
 
 import pytest
-from exchange.tests.test_bundle_helpers import SAMPLE, run_import, snapshot
 
 from exchange.importer import import_bundle
+from exchange.tests.test_bundle_helpers import SAMPLE, run_import, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """A key occurs once per file: codes, refs, memberships and safeguards."""
 
 import pytest
+
 from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,

@@ -1,6 +1,8 @@
 """The bytes of a bundle: UTF-8 only (a BOM is fine), RFC 4180 quoting, one cell per column."""
 
 import pytest
+
+from cases.models import Team
 from exchange.tests.test_bundle_helpers import (
     MODELS,
     assert_refused,
@@ -12,8 +14,6 @@ from exchange.tests.test_bundle_helpers import (
     run_import,
     write_rows,
 )
-
-from cases.models import Team
 
 pytestmark = pytest.mark.django_db
 

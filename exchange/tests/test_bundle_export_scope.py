@@ -4,11 +4,11 @@ export_bundle --client REF: only that client's own rows, not other household mem
 import io
 
 import pytest
-from exchange.tests.test_bundle_helpers import SAMPLE, read_rows, snapshot
 from django.core.management import CommandError, call_command
 
 from cases.models import AccessLogEntry, Client
 from exchange.importer import import_bundle
+from exchange.tests.test_bundle_helpers import SAMPLE, read_rows, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,8 @@ repeated columns, an empty file, a path that is no bundle. Each is reported as
 ``file:line: column: message``, the command fails and nothing is stored."""
 
 import pytest
+
+from exchange.registry import files
 from exchange.tests.test_bundle_helpers import (
     assert_refused,
     copy_sample,
@@ -10,8 +12,6 @@ from exchange.tests.test_bundle_helpers import (
     run_import,
     write_rows,
 )
-
-from exchange.spec import FILES
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_files_that_are_not_csv_are_ignored(tmp_path):
     assert run_import(bundle, "--dry-run").ok
 
 
-@pytest.mark.parametrize("name", [spec.name for spec in FILES])
+@pytest.mark.parametrize("name", [spec.name for spec in files()])
 def test_unknown_column(tmp_path, name):
     bundle = copy_sample(tmp_path)
     header, rows = read_rows(bundle, name)
@@ -53,7 +53,7 @@ def test_unknown_column(tmp_path, name):
 
 
 @pytest.mark.parametrize(
-    ("name", "column"), [(spec.name, column) for spec in FILES for column in spec.required],
+    ("name", "column"), [(spec.name, column) for spec in files() for column in spec.required],
 )
 def test_missing_required_column(tmp_path, name, column):
     bundle = copy_sample(tmp_path)

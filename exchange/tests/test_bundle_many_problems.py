@@ -5,6 +5,8 @@ import io
 import sys
 
 import pytest
+from django.core.management import ManagementUtility, base
+
 from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,
@@ -15,7 +17,6 @@ from exchange.tests.test_bundle_helpers import (
     snapshot,
     write_rows,
 )
-from django.core.management import ManagementUtility, base
 
 pytestmark = pytest.mark.django_db
 

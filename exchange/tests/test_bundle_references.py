@@ -2,6 +2,7 @@
 names exists in the bundle or in the system; a dangling one is reported where it is named."""
 
 import pytest
+
 from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,

@@ -2,9 +2,9 @@
 not even a timestamp."""
 
 import pytest
-from exchange.tests.test_bundle_helpers import MODELS, SAMPLE, counts, run_import, snapshot
 
 from exchange.importer import import_bundle
+from exchange.tests.test_bundle_helpers import MODELS, SAMPLE, counts, run_import, snapshot
 
 pytestmark = pytest.mark.django_db
 

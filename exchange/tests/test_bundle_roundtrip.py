@@ -7,7 +7,6 @@ import io
 import zipfile
 
 import pytest
-from exchange.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, read_rows, set_cells
 from django.core.management import call_command
 from django.db import transaction
 
@@ -15,7 +14,8 @@ from cases.factories import UserFactory
 from cases.models import Dossier
 from exchange.exporter import export_bundle
 from exchange.importer import import_bundle
-from exchange.spec import EXPORT_COLUMNS
+from exchange.registry import export_columns
+from exchange.tests.test_bundle_helpers import MODELS, copy_sample, counts, find, read_rows, set_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_import_export_import_is_lossless(tmp_path, source):
 
     for name in MODELS:
         header, exported = rows_of(first, name)
-        assert header[:len(EXPORT_COLUMNS[name])] == list(EXPORT_COLUMNS[name])
+        assert header[:len(export_columns()[name])] == list(export_columns()[name])
         _header, original = rows_of(source, name)
         if name in CATALOGUES:
             assert original <= exported, name

@@ -2,6 +2,7 @@
 instruments and domains, membership of the dossier, decision dates."""
 
 import pytest
+
 from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,

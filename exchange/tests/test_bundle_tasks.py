@@ -4,7 +4,6 @@ tasks delivered twice run once, an unexpected error ends in a plain message."""
 import zipfile
 
 import pytest
-from exchange.tests.test_bundle_helpers import SAMPLE, counts
 from django.core.files.base import ContentFile
 from django.utils import translation
 
@@ -12,6 +11,7 @@ from cases.models import AccessLogEntry, Dossier
 from exchange import jobs
 from exchange.models import BundleImport, BundleImportStatus
 from exchange.tasks import run_bundle_import, validate_bundle_import
+from exchange.tests.test_bundle_helpers import SAMPLE, counts
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from exchange.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, set_cells, snapshot
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -15,6 +14,7 @@ from cases.models import AccessLogEntry
 from conftest import as_user
 from exchange import jobs
 from exchange.models import BundleImport, BundleImportStatus
+from exchange.tests.test_bundle_helpers import SAMPLE, copy_sample, counts, set_cells, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,8 @@ its own file, line and column; the command fails and nothing is stored."""
 import datetime as dt
 
 import pytest
+
+from cases.models import Client, Referrer
 from exchange.tests.test_bundle_helpers import (
     append_row,
     assert_refused,
@@ -14,8 +16,6 @@ from exchange.tests.test_bundle_helpers import (
     set_cells,
     today,
 )
-
-from cases.models import Client, Referrer
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,8 @@
 import zipfile
 
 import pytest
+
+from exchange.importer import import_bundle
 from exchange.tests.test_bundle_helpers import (
     MODELS,
     SAMPLE,
@@ -12,8 +14,6 @@ from exchange.tests.test_bundle_helpers import (
     run_import,
     set_cells,
 )
-
-from exchange.importer import import_bundle
 
 pytestmark = pytest.mark.django_db
 

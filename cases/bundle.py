@@ -1,0 +1,340 @@
+"""The cases app's bundle files: teams, referrers, clients, dossiers, members, safeguards
+(`import-bundle.md`). See ``cases.bundlespec`` for how ``exchange`` uses this ``PART``."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+
+from cases.bundlespec import BOOLEANS, BundlePart, FileSpec, max_length
+from cases.models import (
+    Client,
+    ClosureReason,
+    Dossier,
+    DossierMember,
+    DossierSafeguard,
+    Gender,
+    Location,
+    MemberRole,
+    Referrer,
+    Safeguard,
+    Team,
+    YesNoUnknown,
+)
+from cases.validators import is_valid_bsn
+
+CENT = Decimal("0.01")
+
+TEAMS = FileSpec(
+    "teams.csv", 1, ("code", "name", "population", "fte"), ("code", "name"),
+    max_lengths={"code": max_length(Team, "code"), "name": max_length(Team, "name")},
+)
+REFERRERS = FileSpec(
+    "referrers.csv", 2, ("code", "name", "self_referral"), ("code", "name"),
+    max_lengths={"code": max_length(Referrer, "code"), "name": max_length(Referrer, "name")},
+)
+CLIENTS = FileSpec(
+    "clients.csv", 5, ("client_ref", "bsn", "birth_date", "gender", "postcode"), ("client_ref",),
+    codes={"gender": frozenset(Gender.values)}, max_lengths={"client_ref": max_length(Client, "ref")},
+)
+DOSSIERS = FileSpec(
+    "dossiers.csv", 6,
+    ("dossier_ref", "team", "registered_on", "referrer", "first_contact_on", "first_contact_location",
+     "support_started_on", "closed_on", "closure_reason", "can_continue_independently", "client_rating",
+     "lead_worker"),
+    ("dossier_ref", "team", "registered_on"),
+    codes={
+        "first_contact_location": frozenset(Location.values),
+        "closure_reason": frozenset(ClosureReason.values),
+        "can_continue_independently": frozenset(YesNoUnknown.values),
+    },
+    max_lengths={"dossier_ref": max_length(Dossier, "ref"), "lead_worker": max_length(Dossier, "lead_worker_ref")},
+)
+MEMBERS = FileSpec(
+    "dossier_clients.csv", 7, ("dossier_ref", "client_ref", "role"), ("dossier_ref", "client_ref"),
+    codes={"role": frozenset(MemberRole.values)},
+)
+SAFEGUARDS = FileSpec(
+    "dossier_safeguards.csv", 8, ("dossier_ref", "safeguard"), ("dossier_ref", "safeguard"),
+    codes={"safeguard": frozenset(Safeguard.values)},
+)
+
+
+@dataclass(slots=True)
+class DossierRecord:
+    team: str
+    registered_on: dt.date
+    referrer: str | None
+    first_contact_on: dt.date | None
+    first_contact_location: str
+    support_started_on: dt.date | None
+    closed_on: dt.date | None
+    closure_reason: str
+    can_continue_independently: str
+    client_rating: int | None
+    lead_worker: str
+
+
+# ---- parse -------------------------------------------------------------------------------
+
+def parse(p) -> None:
+    data = p.parsed.data
+    data.update({"teams.csv": {}, "referrers.csv": {}, "clients.csv": {}, "dossiers.csv": {},
+                 "dossier_clients.csv": {}, "dossier_safeguards.csv": set(), "lead_workers": {}})
+    _parse_teams(p)
+    _parse_referrers(p)
+    _parse_clients(p)
+    _parse_dossiers(p)
+    _parse_members(p)
+    _parse_safeguards(p)
+
+
+def _parse_teams(p) -> None:
+    seen: dict = {}
+    _table, rows = p.rows("teams.csv")
+    for row in rows:
+        code, name = p.slug(row, p.unique(row, "code", seen)), row.required("name")
+        population = row.integer("population", 0, 100_000_000)
+        fte = None
+        if row.text("fte"):
+            try:
+                fte = Decimal(row.text("fte"))
+                if not fte.is_finite() or fte < 0 or fte >= 100_000 or fte != fte.quantize(CENT):
+                    raise InvalidOperation
+            except InvalidOperation:
+                row.error("fte", _("%(value)r is not a number from 0 with at most 2 decimals")
+                          % {"value": row.text("fte")})
+        if row.ok:
+            p.parsed.data["teams.csv"][code] = (name, population, fte)
+    p.parsed.data["team_codes"] = p.named("teams.csv", seen) | set(Team.objects.values_list("code", flat=True))
+
+
+def _parse_referrers(p) -> None:
+    seen: dict = {}
+    _table, rows = p.rows("referrers.csv")
+    for row in rows:
+        code, name = p.slug(row, p.unique(row, "code", seen)), row.required("name")
+        flag = row.text("self_referral")
+        if flag and flag not in BOOLEANS:
+            row.error("self_referral", _("use true or false"))
+        if row.ok:
+            p.parsed.data["referrers.csv"][code] = (name, BOOLEANS.get(flag, False))
+    p.parsed.data["referrer_codes"] = (
+        p.named("referrers.csv", seen) | set(Referrer.objects.values_list("code", flat=True))
+    )
+
+
+def _parse_clients(p) -> None:
+    seen: dict = {}
+    _table, rows = p.rows("clients.csv")
+    for row in rows:
+        ref = p.unique(row, "client_ref", seen)
+        bsn = row.text("bsn")
+        if bsn and not is_valid_bsn(bsn):
+            row.error("bsn", _("%(value)r fails the elfproef (9 digits)") % {"value": bsn})
+        birth_date = row.date("birth_date")
+        gender = row.code("gender")
+        postcode = row.text("postcode")
+        if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[0] != "0"
+                             and postcode[4:].isalpha() and postcode[4:].isupper() and postcode.isascii()):
+            row.error("postcode", _("%(value)r is not a postcode like 3511AB") % {"value": postcode})
+        if row.ok:
+            p.parsed.data["clients.csv"][ref] = (bsn, birth_date, gender, postcode)
+    p.named("clients.csv", seen)
+
+
+def _parse_dossiers(p) -> None:
+    seen: dict = {}
+    records = p.parsed.data["dossiers.csv"]
+    team_codes, referrer_codes = p.parsed.data["team_codes"], p.parsed.data["referrer_codes"]
+    _table, rows = p.rows("dossiers.csv")
+    for row in rows:
+        ref = p.unique(row, "dossier_ref", seen)
+        team = row.required("team")
+        p.exists(row, "team", team, team_codes, "teams.csv")
+        registered_on = row.required("registered_on") and row.date("registered_on")
+        referrer = row.text("referrer")
+        p.exists(row, "referrer", referrer, referrer_codes, "referrers.csv")
+        first_contact_on = row.date("first_contact_on")
+        support_started_on = row.date("support_started_on")
+        closed_on = row.date("closed_on")
+        for column, value in (("first_contact_on", first_contact_on), ("support_started_on", support_started_on),
+                              ("closed_on", closed_on)):
+            row.not_before(column, value, "registered_on", registered_on or None)
+        location = row.code("first_contact_location")
+        closure_reason = row.code("closure_reason")
+        can_continue = row.code("can_continue_independently")
+        rating = row.integer("client_rating", 1, 10)
+        # Whether the dossier is closed follows from the cell, also when its date is invalid.
+        if row.text("closed_on") and not row.text("closure_reason"):
+            row.error("closure_reason", _("required when closed_on is set"))
+        if not row.text("closed_on"):
+            for column in ("closure_reason", "can_continue_independently", "client_rating"):
+                if row.text(column):
+                    row.error(column, _("only allowed on a closed dossier (closed_on is empty)"))
+        if row.ok:
+            records[ref] = DossierRecord(
+                team, registered_on, referrer or None, first_contact_on, location,
+                support_started_on, closed_on, closure_reason, can_continue, rating, row.text("lead_worker"),
+            )
+            p.parsed.dossier_dates[ref] = (registered_on, closed_on)
+    p.named("dossiers.csv", seen)
+    _open_with_safeguards(p, seen)
+    _resolve_lead_workers(p)
+
+
+def _open_with_safeguards(p, lines: dict) -> None:
+    """An import never deletes, so it cannot reopen a dossier that has safeguards in the system
+    (reopening in the application removes them)."""
+    records = p.parsed.data["dossiers.csv"]
+    open_refs = sorted(ref for ref, record in records.items() if record.closed_on is None)
+    for batch in _batches(open_refs):
+        refs = DossierSafeguard.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", flat=True)
+        for ref in sorted(set(refs)):
+            p.problems.add("dossiers.csv", lines[ref], "closed_on",
+                           _("required: the dossier has safeguards in the system, which an import "
+                             "does not remove"))
+
+
+def _resolve_lead_workers(p) -> None:
+    names = {d.lead_worker for d in p.parsed.data["dossiers.csv"].values() if d.lead_worker}
+    users = get_user_model().objects
+    for batch in _batches(sorted(names)):
+        p.parsed.data["lead_workers"].update(users.filter(username__in=batch).values_list("username", "id"))
+
+
+def _parse_members(p) -> None:
+    dossier_refs, client_refs, _pairs = p.collect("dossier_clients.csv")
+    p.dossier_refs(dossier_refs)
+    known_clients = p.client_refs(client_refs)
+    _table, rows = p.rows("dossier_clients.csv")
+    seen: dict = {}
+    for row in rows:
+        dossier_ref, client_ref = row.required("dossier_ref"), row.required("client_ref")
+        p.dossier(row, dossier_ref)
+        p.exists(row, "client_ref", client_ref, known_clients, "clients.csv")
+        role = row.code("role")
+        if (dossier_ref, client_ref) in seen:
+            row.error("client_ref", _("this member is listed twice (also on line %(line)d)")
+                      % {"line": seen[(dossier_ref, client_ref)]})
+        else:
+            seen[(dossier_ref, client_ref)] = row.line
+        if row.ok:
+            p.parsed.data["dossier_clients.csv"][(dossier_ref, client_ref)] = role
+    p.named("dossier_clients.csv", seen)
+
+
+def _parse_safeguards(p) -> None:
+    p.dossier_refs(p.collect("dossier_safeguards.csv")[0])
+    _table, rows = p.rows("dossier_safeguards.csv")
+    seen: dict = {}
+    for row in rows:
+        dossier_ref, code = row.required("dossier_ref"), row.required("safeguard") and row.code("safeguard")
+        dates = p.dossier(row, dossier_ref)
+        if dates is not None and dates[1] is None:
+            row.error("safeguard", _("safeguards are only allowed on a closed dossier"))
+        if code and (dossier_ref, code) in seen:
+            row.error("safeguard", _("this safeguard is listed twice for the dossier (also on line %(line)d)")
+                      % {"line": seen[(dossier_ref, code)]})
+        else:
+            seen[(dossier_ref, code)] = row.line
+        if row.ok:
+            p.parsed.data["dossier_safeguards.csv"].add((dossier_ref, code))
+
+
+def _batches(items: list, size: int = 10_000):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+# ---- store -------------------------------------------------------------------------------
+
+def store(s, parsed) -> None:
+    """Columns the bundle does not carry (client names, the request for help) are set on
+    insert and never overwritten."""
+    data, now = parsed.data, s.now
+    s.upsert("teams.csv", "cases_team", ("code", "name", "population", "fte"),
+             ((c, n, pop, f) for c, (n, pop, f) in data["teams.csv"].items()),
+             key=("code",), compare=("name", "population", "fte"))
+    s.upsert("referrers.csv", "cases_referrer", ("code", "name", "self_referral", "active"),
+             ((c, n, flag, True) for c, (n, flag) in data["referrers.csv"].items()),
+             key=("code",), compare=("name", "self_referral"))
+    teams = s.lookup("cases_team", "code", (d.team for d in data["dossiers.csv"].values()))
+    referrers = s.lookup("cases_referrer", "code",
+                         (d.referrer for d in data["dossiers.csv"].values() if d.referrer))
+
+    clients = s.upsert(
+        "clients.csv", "cases_client",
+        ("ref", "bsn", "birth_date", "gender", "postcode", "given_name", "family_name", "address", "phone",
+         "email", "created_at", "updated_at"),
+        ((ref, *values, "", "", "", "", "", now, now) for ref, values in data["clients.csv"].items()),
+        key=("ref",), compare=("bsn", "birth_date", "gender", "postcode"), touch=("updated_at",), ids=True,
+    )
+    # Members the bundle does not hold as clients are in the database (validation made sure).
+    members = data["dossier_clients.csv"]
+    clients.update(s.lookup("cases_client", "ref", {c for _d, c in members if c not in clients}))
+    s.ids["clients"] = clients
+
+    workers = data["lead_workers"]
+    dossiers = s.upsert(
+        "dossiers.csv", "cases_dossier",
+        ("ref", "team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
+         "first_contact_on", "first_contact_location", "support_started_on", "closed_on", "closure_reason",
+         "can_continue_independently", "client_rating", "request_summary", "created_at", "updated_at"),
+        (
+            (ref, teams[d.team], workers.get(d.lead_worker), "" if d.lead_worker in workers else d.lead_worker,
+             referrers.get(d.referrer), d.registered_on, d.first_contact_on, d.first_contact_location,
+             d.support_started_on, d.closed_on, d.closure_reason, d.can_continue_independently, d.client_rating,
+             "", now, now)
+            for ref, d in data["dossiers.csv"].items()
+        ),
+        key=("ref",),
+        compare=("team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
+                 "first_contact_on", "first_contact_location", "support_started_on", "closed_on",
+                 "closure_reason", "can_continue_independently", "client_rating"),
+        touch=("updated_at",), ids=True,
+    )
+    dossiers.update({ref: values[0] for ref, values in parsed.existing_dossiers.items()})
+    s.ids["dossiers"] = dossiers
+
+    s.upsert("dossier_clients.csv", "cases_dossiermember", ("dossier_id", "client_id", "role"),
+             ((dossiers[d], clients[c], role) for (d, c), role in members.items()),
+             key=("dossier_id", "client_id"), compare=("role",))
+    s.upsert("dossier_safeguards.csv", "cases_dossiersafeguard", ("dossier_id", "safeguard"),
+             ((dossiers[d], code) for d, code in data["dossier_safeguards.csv"]), key=("dossier_id", "safeguard"))
+
+
+# ---- export ------------------------------------------------------------------------------
+
+def export(writer, scope) -> None:
+    dossiers = scope.dossiers
+    members = DossierMember.objects.filter(dossier__in=scope.dossier_ids)
+    if scope.client is not None:
+        members = members.filter(client=scope.client)  # not the other members' data
+    clients = Client.objects.filter(pk__in=members.values("client_id"))
+    teams = Team.objects.all()
+    if scope.team is not None or scope.client is not None:
+        teams = teams.filter(pk__in=dossiers.values("team_id"))
+    rows = writer.rows
+    writer.write(TEAMS, rows(teams.order_by("code"), "code", "name", "population", "fte"))
+    writer.write(REFERRERS, rows(Referrer.objects.order_by("code"), "code", "name", "self_referral"))
+    writer.write(CLIENTS, rows(clients.order_by("pk"), "ref", "bsn", "birth_date", "gender", "postcode"))
+    writer.write(DOSSIERS, (
+        (*row[:-2], row[-2] or row[-1])
+        for row in rows(
+            dossiers.order_by("pk"), "ref", "team__code", "registered_on", "referrer__code", "first_contact_on",
+            "first_contact_location", "support_started_on", "closed_on", "closure_reason",
+            "can_continue_independently", "client_rating", "lead_worker__username", "lead_worker_ref",
+        )
+    ))
+    writer.write(MEMBERS, rows(members.order_by("pk"), "dossier__ref", "client__ref", "role"))
+    safeguards = DossierSafeguard.objects.filter(dossier__in=scope.dossier_ids).order_by("pk")
+    writer.write(SAFEGUARDS, rows(safeguards, "dossier__ref", "safeguard"))
+
+
+PART = BundlePart(
+    app="cases", order=10, files=(TEAMS, REFERRERS, CLIENTS, DOSSIERS, MEMBERS, SAFEGUARDS),
+    parse=parse, store=store, export=export, required_file="dossiers.csv",
+)

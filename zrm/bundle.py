@@ -1,0 +1,128 @@
+"""The ZRM app's bundle file ``zrm.csv``: one row per measurement, one column per domain
+of the instrument (`import-bundle.md`, `zrm-instruments.md`). See ``cases.bundlespec``."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cases.bundlespec import BundlePart, FileSpec, max_length
+from zrm.models import Domain, Instrument, Measurement, MeasurementType
+
+STEPS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _domain_codes() -> frozenset[str]:
+    return frozenset(Domain.objects.values_list("code", flat=True))
+
+
+ZRM = FileSpec(
+    "zrm.csv", 9, ("measurement_ref", "dossier_ref", "client_ref", "instrument", "type", "measured_on"),
+    ("measurement_ref", "dossier_ref", "instrument", "type", "measured_on"),
+    codes={"type": frozenset(MeasurementType.values)},
+    max_lengths={"measurement_ref": max_length(Measurement, "ref")},
+    extra_columns=_domain_codes,
+)
+
+
+@dataclass(slots=True)
+class MeasurementRecord:
+    dossier_ref: str
+    client_ref: str | None
+    instrument: str
+    type: str
+    measured_on: dt.date
+    scores: dict[str, int]  # {domain code: step}, canonical (sorted)
+
+
+def parse(p) -> None:
+    records = p.parsed.data["zrm.csv"] = {}
+    instruments = {
+        i.code: {d.code: d.pk for d in i.domains.all()} for i in Instrument.objects.prefetch_related("domains")
+    }
+    table, rows, members = p.dossier_rows("zrm.csv")
+    if table is None:
+        return
+    domain_codes = _domain_codes()
+    domain_names = sorted(c for c in table.index if c in domain_codes)  # scores come out sorted
+    domain_positions = [table.index[c] for c in domain_names]
+    seen: dict = {}
+    used: dict[str, int] = {}
+    for row in rows:
+        ref = p.unique(row, "measurement_ref", seen)
+        dossier_ref, client_ref = row.required("dossier_ref"), row.text("client_ref")
+        instrument = row.required("instrument") and row.code("instrument", instruments.keys())
+        kind = row.required("type") and row.code("type")
+        measured_on = row.required("measured_on") and row.date("measured_on")
+        dates = p.dossier(row, dossier_ref)
+        if dates and measured_on:
+            row.not_before("measured_on", measured_on, "registered_on", dates[0])
+        if dates:
+            p.member(row, dossier_ref, client_ref, members)
+        scores = {}
+        domains = instruments.get(instrument, {})
+        cells = map(row.cells.__getitem__, domain_positions)
+        for column, value in [(c, v) for c, v in zip(domain_names, cells, strict=True) if v]:
+            step = STEPS.get(value)
+            if column not in domains:
+                if instrument:
+                    row.error(column, _("not a domain of %(instrument)s") % {"instrument": instrument})
+            elif step is not None:
+                scores[column] = step
+            else:
+                row.error(column, _("score %(value)r must be 1 to 5, or empty (not applicable)") % {"value": value})
+        if instrument:
+            used.setdefault(instrument, row.line)
+        if row.ok:
+            records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores)
+    for instrument, line in used.items():
+        for code in instruments[instrument]:
+            if code not in table.index:
+                message = _("column missing for instrument %(instrument)s (used on line %(line)d)")
+                p.problems.add(table.name, 1, code, message % {"instrument": instrument, "line": line})
+
+
+def store(s, parsed) -> None:
+    records = parsed.data["zrm.csv"]
+    now = s.now
+    instruments = s.lookup("zrm_instrument", "code", (m.instrument for m in records.values()))
+    dossiers, clients = s.ids["dossiers"], s.client_ids(m.client_ref for m in records.values())
+    s.upsert(
+        "zrm.csv", "zrm_measurement",
+        ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores", "created_by_id",
+         "created_at", "updated_at"),
+        (
+            (ref, dossiers[m.dossier_ref], clients.get(m.client_ref), instruments[m.instrument], m.type,
+             m.measured_on, json.dumps(m.scores), None, now, now)
+            for ref, m in records.items()
+        ),
+        key=("ref",), compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores"),
+        touch=("updated_at",),
+    )
+
+
+def export(writer, scope) -> None:
+    """One column per domain code of the instruments used, in the instruments' order."""
+    measurements = scope.own(Measurement.objects.filter(dossier__in=scope.dossier_ids))
+    used = Instrument.objects.filter(pk__in=measurements.values("instrument_id")).order_by("code")
+    domain_columns: list[str] = []
+    for code in Domain.objects.filter(instrument__in=used).order_by("instrument__code", "order").values_list(
+        "code", flat=True
+    ):
+        if code not in domain_columns:
+            domain_columns.append(code)
+    position = {code: i for i, code in enumerate(domain_columns)}
+
+    def rows():
+        fields = ("ref", "dossier__ref", "client__ref", "instrument__code", "type", "measured_on", "scores")
+        for *fixed, scores in writer.rows(measurements.order_by("pk"), *fields):
+            cells = [""] * len(position)
+            for code, score in scores.items():
+                cells[position[code]] = score
+            yield [*fixed, *cells]
+
+    writer.write(ZRM, rows(), header=[*ZRM.columns, *domain_columns])
+
+
+PART = BundlePart(app="zrm", order=20, files=(ZRM,), parse=parse, store=store, export=export)
