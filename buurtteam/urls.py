@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("reporting.urls")),
     path("", include("exchange.urls")),
+    path("", include("journal.urls")),
+    path("", include("work.urls")),
 ]
 
 handler404 = "buurtteam.views.page_not_found"

@@ -56,8 +56,15 @@ def waiting_list(request, code):
 def dossier_detail(request, pk):
     dossier = get_dossier(request, pk)
     members = list(dossier.members.select_related("client"))
-    events = dossier.events.select_related("user")[:200]
+    events = list(dossier.events.select_related("user")[:200])
     log_access_many(request, AccessAction.VIEW, clients=[m.client for m in members], dossier=dossier)
+    # Lifecycle events beside what other apps contribute (journal entries, goals, ...), newest first.
+    timeline = sorted(
+        [*(extensions.TimelineItem(at=e.at, title=e.get_kind_display(), on=e.on, detail=e.detail, user=e.user,
+                                   extra={"imported": e.user_id is None}) for e in events),
+         *extensions.timeline_items(request, dossier)],
+        key=lambda item: item.at, reverse=True,
+    )
     return render(
         request,
         "cases/dossier_detail.html",
@@ -65,6 +72,7 @@ def dossier_detail(request, pk):
             "dossier": dossier,
             "members": members,
             "events": events,
+            "timeline": timeline,
             "workers": dossier.workers.all(),
             "safeguards": dossier.safeguards.all(),
             "can_reopen": dossier.is_closed and is_coach_of(request.user, dossier.team_id),

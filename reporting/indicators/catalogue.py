@@ -22,5 +22,7 @@ FAMILIES = {
         "zrm_change_mean", "zrm_development", "zrm_measurements",
     ),
     "data_quality": ("missing_support_start_pct", "missing_rating_pct", "missing_baseline_pct"),
+    "journal": ("contact_moments", "contact_minutes"),
+    "registration_lag": ("registration_lag_days_mean", "support_start_recorded_late_pct"),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)

@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class EntryForm(forms.Form):
+    written_on = forms.DateField(label=_("Date"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Kind"), choices=EntryKind.choices)
+    client = forms.TypedChoiceField(label=_("About member"), required=False, coerce=int, empty_value=None)
+    minutes = forms.IntegerField(label=_("Duration (minutes)"), required=False, min_value=1, max_value=MAX_MINUTES)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    confidential = forms.BooleanField(
+        label=_("Confidential"), required=False,
+        help_text=_("Only you, the lead worker and the team coaches can read a confidential entry."),
+    )
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].choices = [("", _("The household as a whole"))] + [
+            (m.client_id, m.client.display_name) for m in members
+        ]
+        self.members = {m.client_id: m.client for m in members}
+
+    def member(self):
+        return self.members.get(self.cleaned_data.get("client"))
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Correction"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The original stays as it is; your correction is shown with it."),
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the journal"), required=False, max_length=100)
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  max_length=Document._meta.get_field("description").max_length)

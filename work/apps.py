@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkConfig(AppConfig):
+    name = "work"
+    verbose_name = _("Work (tasks and signals)")
+
+    def ready(self):
+        from cases import extensions
+        from work.panels import tasks_panel_context
+
+        extensions.register_dossier_panel(order=15, template="work/_panel.html", context=tasks_panel_context)

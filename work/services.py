@@ -1,0 +1,75 @@
+"""Tasks: create, reassign, complete. Atomic, the task (or dossier) locked, errors by field."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.access import team_ids
+from cases.models import Dossier
+from cases.services import today
+from work.models import Task
+
+
+def _check_assignee(dossier: Dossier, assignee, errors: dict) -> None:
+    if assignee is not None and dossier.team_id not in team_ids(assignee):
+        errors["assignee"] = [_("Assign the task to a worker of the team, or to the team as a whole.")]
+
+
+@transaction.atomic
+def create_task(dossier: Dossier, *, user, title: str, assignee=None, due_on: dt.date | None = None) -> Task:
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if dossier.team_id not in team_ids(user):
+        raise PermissionDenied
+    errors: dict = {}
+    if dossier.is_closed:
+        errors["title"] = [_("This dossier is closed and can no longer be changed.")]
+    if not (title or "").strip():
+        errors["title"] = [_("Say what has to be done.")]
+    if due_on is not None and due_on < dossier.registered_on:
+        errors["due_on"] = [_("The due date cannot be before the registration date (%(date)s).")
+                            % {"date": dossier.registered_on.strftime("%d-%m-%Y")}]
+    _check_assignee(dossier, assignee, errors)
+    if errors:
+        raise ValidationError(errors)
+    return Task.objects.create(dossier=dossier, title=title.strip()[:200], assignee=assignee, due_on=due_on,
+                               created_by=user)
+
+
+def _lock(task: Task, user) -> Task:
+    task = Task.objects.select_for_update().select_related("dossier").get(pk=task.pk)
+    if task.dossier.team_id not in team_ids(user):
+        raise PermissionDenied
+    return task
+
+
+@transaction.atomic
+def reassign_task(task: Task, *, user, assignee) -> Task:
+    task = _lock(task, user)
+    errors: dict = {}
+    if not task.is_open:
+        errors["assignee"] = [_("This task is already done.")]
+    _check_assignee(task.dossier, assignee, errors)
+    if errors:
+        raise ValidationError(errors)
+    task.assignee = assignee
+    task.save(update_fields=["assignee"])
+    return task
+
+
+@transaction.atomic
+def complete_task(task: Task, *, user) -> Task:
+    """Done. A signal can be marked done too; it then stays done while its condition holds."""
+    task = _lock(task, user)
+    if not task.is_open:
+        raise ValidationError(_("This task is already done."))
+    task.done_at = timezone.now()
+    task.done_by = user
+    task.save(update_fields=["done_at", "done_by"])
+    return task
+
+
+def overdue(task: Task, on: dt.date | None = None) -> bool:
+    return task.is_open and task.due_on is not None and task.due_on < (on or today())
