@@ -152,13 +152,6 @@ DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # Start pages by role (URL names; cases.views.home imports no other app).
 HOME_URL_GENERALIST = "work:my_work"
 HOME_URL_TEAMCOACH = "reporting:home"
-# Dossier documents (letters, signed plans, consent forms): outside the media and static roots,
-# served only by the scoped and logged download view of the journal app.
-PRIVATE_MEDIA_ROOT = Path(env.string("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
-DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
-# Start pages by role (URL names; cases.views.home imports no other app).
-HOME_URL_GENERALIST = "work:my_work"
-HOME_URL_TEAMCOACH = "reporting:home"
 # What a bundle may unpack to (zip bombs); a 1,000,000-dossier bundle is about 410 MB.
 BUNDLE_MAX_UNPACKED_BYTES = env.integer("BUNDLE_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024)
 
@@ -190,11 +183,6 @@ CELERY_BEAT_SCHEDULE = {
     "recompute-recent-indicators": {
         "task": "reporting.tasks.recompute_recent_periods",
         "schedule": crontab(hour=2, minute=30),
-    },
-    # Signals (tasks the system raises and closes itself) follow the day: every night.
-    "derive-signals": {
-        "task": "work.tasks.derive_signals",
-        "schedule": crontab(hour=2, minute=0),
     },
     # Signals (tasks the system raises and closes itself) follow the day: every night.
     "derive-signals": {
