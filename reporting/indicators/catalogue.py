@@ -24,5 +24,10 @@ FAMILIES = {
     "data_quality": ("missing_support_start_pct", "missing_rating_pct", "missing_baseline_pct"),
     "journal": ("contact_moments", "contact_minutes"),
     "registration_lag": ("registration_lag_days_mean", "support_start_recorded_late_pct"),
+    "plan": (
+        "plans_agreed", "plan_agreed_days_mean", "closed_with_agreed_plan_pct", "goals_set",
+        "goals_proposed_by_client_pct", "goal_status", "goals_achieved_pct", "support_new", "support_new_pct",
+        "support_existing", "support_existing_pct", "network_mapped_pct",
+    ),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)
