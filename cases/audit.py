@@ -1,6 +1,7 @@
 """Writing the access log (NEN 7513): who, when, which client/dossier, what, from where."""
 
 import ipaddress
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -32,29 +33,51 @@ def client_address(request) -> str | None:
     return remote
 
 
+# Nine digits, perhaps grouped with spaces or dots: a BSN (or what may be one).
+_BSN = re.compile(r"(?<!\d)\d(?:[ .]?\d){8}(?!\d)")
+
+
+def mask_bsn(text: str) -> str:
+    """``text`` with every BSN-like number masked to its last four digits, as the app
+    shows a BSN (``*****2333``): a searched BSN is never stored or shown in full."""
+    return _BSN.sub(lambda match: "*****" + re.sub(r"\D", "", match.group())[-4:], text or "")
+
+
+def _common(request, action: str, detail: str) -> dict:
+    return {
+        "user": request.user,
+        "action": action,
+        "remote_addr": client_address(request),
+        "path": mask_bsn(request.get_full_path())[:300],
+        "detail": mask_bsn(detail)[:300],
+    }
+
+
 def log_access(request, action: str, *, client=None, dossier=None, detail: str = "") -> None:
-    AccessLogEntry.objects.create(
-        user=request.user,
-        action=action,
-        client=client,
-        dossier=dossier,
-        remote_addr=client_address(request),
-        path=request.get_full_path()[:300],
-        detail=detail[:300],
-    )
+    AccessLogEntry.objects.create(client=client, dossier=dossier, **_common(request, action, detail))
 
 
 def log_access_many(request, action: str, *, clients: Iterable = (), dossier=None, detail: str = "") -> None:
     """One entry per client (e.g. all members shown on a dossier page), in one query."""
-    common = {
-        "user": request.user,
-        "action": action,
-        "dossier": dossier,
-        "remote_addr": client_address(request),
-        "path": request.get_full_path()[:300],
-        "detail": detail[:300],
-    }
-    entries = [AccessLogEntry(client=client, **common) for client in clients]
+    log_access_rows(request, action, [(dossier, client) for client in clients], detail=detail,
+                    empty_dossier=dossier)
+
+
+def log_access_rows(request, action: str, rows: Iterable[tuple], *, detail: str = "", empty_dossier=None) -> None:
+    """One entry per (dossier, client) shown, e.g. every member of every dossier on a list
+    page, in one query. With nothing shown, one entry without a client records the look."""
+    common = _common(request, action, detail)
+    entries, seen = [], set()
+    for dossier, client in rows:
+        key = (getattr(dossier, "pk", dossier), getattr(client, "pk", client))
+        if key not in seen:
+            seen.add(key)
+            entries.append(AccessLogEntry(dossier_id=key[0], client_id=key[1], **common))
     if not entries:
-        entries = [AccessLogEntry(**common)]
+        entries = [AccessLogEntry(dossier=empty_dossier, **common)]
     AccessLogEntry.objects.bulk_create(entries)
+
+
+def log_listed_dossiers(request, action: str, dossiers: Iterable, *, detail: str = "") -> None:
+    """A list page: every member of every dossier listed (members prefetched), one query."""
+    log_access_rows(request, action, [(d, m.client_id) for d in dossiers for m in d.members.all()], detail=detail)

@@ -61,6 +61,15 @@ def _require_open(dossier: Dossier) -> None:
         raise ValidationError(_("This dossier is closed and can no longer be changed."))
 
 
+def _require_visible_client(user, client: Client) -> None:
+    """An existing client of another team joins a dossier only when the user may already
+    see them: never linked in from the other team (that would open its record to this team)."""
+    if client.pk is None or Client.objects.for_user(user).filter(pk=client.pk).exists():
+        return
+    if DossierMember.objects.filter(client_id=client.pk).exists():
+        raise PermissionDenied
+
+
 def record_event(dossier: Dossier, user, kind: str, on: dt.date | None = None, detail: str = "") -> None:
     DossierEvent.objects.create(dossier=dossier, user=user, kind=kind, on=on, detail=detail[:300])
 
@@ -96,6 +105,7 @@ def register_dossier(
 ) -> Dossier:
     """Aanmelding: a new dossier for a household, with its applicant as first member."""
     _require_team_member(user, team.pk)
+    _require_visible_client(user, applicant)
     errors: dict = {}
     _not_in_future("registered_on", registered_on, errors)
     if lead_worker is not None and team.pk not in team_ids(lead_worker):
@@ -198,6 +208,7 @@ def add_member(dossier: Dossier, *, user, client: Client, role: str) -> DossierM
     dossier = _lock(dossier)
     _require_team_member(user, dossier.team_id)
     _require_open(dossier)
+    _require_visible_client(user, client)
     if client.pk is None:
         save_client(client)
     elif DossierMember.objects.filter(dossier=dossier, client=client).exists():

@@ -10,7 +10,7 @@ from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cases.audit import log_access
+from cases.audit import log_access, log_access_many, log_access_rows
 from cases.models import AccessAction
 from cases.services import today
 from cases.views.common import add_service_errors, get_dossier, get_team, paginate
@@ -60,6 +60,9 @@ def new(request, pk):
                        detail=_("referral: %(what)s") % {"what": referral})
             messages.success(request, _("The referral has been saved."))
             return redirect(dossier)
+    # The form lists the household's members to choose from: that shows them.
+    log_access_many(request, AccessAction.VIEW, dossier=dossier,
+                    clients=[m.client_id for m in dossier.members.all()], detail=_("New referral"))
     return render(request, "maatwerk/referral_form.html",
                   {"dossier": dossier, "form": form, "catalogue": catalogue()})
 
@@ -90,6 +93,8 @@ def _action(request, pk, form_class, perform, *, title, success, initial=None):
                        detail=f"{title}: {referral}")
             messages.success(request, success)
             return redirect(referral.dossier)
+    log_access(request, AccessAction.VIEW, dossier=referral.dossier, client=referral.client,
+               detail=f"{title}: {referral}")
     return render(request, "maatwerk/referral_action.html",
                   {"referral": referral, "dossier": referral.dossier, "form": form, "title": title})
 
@@ -138,10 +143,14 @@ def team_overview(request, code):
     ending = referrals.filter(status=Status.GRANTED, ends_on__gte=now, ends_on__lte=now + ENDING_WITHIN).order_by(
         "ends_on", "id"
     )
+    awaiting = paginate(request, awaiting, OVERVIEW_PAGE_SIZE, param="wachtend")
+    ending = paginate(request, ending, OVERVIEW_PAGE_SIZE, param="eindigend")
+    log_access_rows(request, AccessAction.VIEW, [(r.dossier_id, r.client_id) for r in [*awaiting, *ending]],
+                    detail=_("Referrals %(team)s") % {"team": team.name})
     return render(request, "maatwerk/team_overview.html", {
         "team": team,
         "today": now,
-        "awaiting": paginate(request, awaiting, OVERVIEW_PAGE_SIZE, param="wachtend"),
-        "ending": paginate(request, ending, OVERVIEW_PAGE_SIZE, param="eindigend"),
+        "awaiting": awaiting,
+        "ending": ending,
         "weeks": ENDING_WITHIN.days // 7,
     })

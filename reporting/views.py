@@ -28,7 +28,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.access import roles
-from cases.audit import log_access
+from cases.audit import log_listed_dossiers
 from cases.models import AccessAction, Dossier, Team
 from cases.spreadsheet import safe_cell, safe_row
 from cases.views.common import get_team, paginate, with_members
@@ -217,8 +217,8 @@ def quality_list(request, code, kind):
     team_dossiers = Dossier.objects.for_user(request.user).filter(team=team)
     dossiers = quality_figures.quality_dossiers(team_dossiers, quality, period)
     page = paginate(request, with_members(dossiers.select_related("lead_worker").order_by("registered_on", "id")))
-    log_access(request, AccessAction.VIEW,
-               detail=f"data quality list {quality.slug}, team {team.code}, {period.code}")
+    log_listed_dossiers(request, AccessAction.VIEW, page,
+                        detail=f"data quality list {quality.slug}, team {team.code}, {period.code}")
     description = str(quality.description)
     if quality.slug == "zonder-nulmeting":
         description %= {"days": BASELINE_GRACE_DAYS}

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cases.audit import log_access
+from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
 from cases.views.common import add_service_errors, get_dossier
@@ -161,9 +161,11 @@ def _entry(request, dossier, measurement=None):
             messages.success(request, _("The ZRM measurement has been saved."))
             return redirect(dossier)
 
-    # The page shows the member's (previous) scores: that is an access too.
+    # The page shows the unit's (previous) scores and names every member in the unit
+    # choice: an access to each of them.
     unit_client = form.members.get(unit)
-    log_access(request, AccessAction.VIEW, dossier=dossier, client=unit_client, detail=_("ZRM entry form"))
+    log_access_many(request, AccessAction.VIEW, dossier=dossier, clients=[m.client_id for m in members],
+                    detail=_("ZRM entry form"))
     codes = [d.code for d in instrument.domains.all()] if instrument else []
     previous = previous_measurement(unit_measurements, codes, before=measurement)
     return render(request, "zrm/measurement_form.html", {

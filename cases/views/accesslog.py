@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.access import is_beheer
-from cases.audit import log_access
+from cases.audit import log_access, mask_bsn
 from cases.models import AccessAction, AccessLogEntry, Client
 from cases.spreadsheet import safe_row
 from cases.views.common import paginate
@@ -43,11 +43,10 @@ def access_log(request):
     dossier_term = request.GET.get("dossier", "").strip()
     if dossier_term.isdigit():
         entries = entries.filter(dossier_id=int(dossier_term))
-    return render(
-        request,
-        "cases/access_log.html",
-        {"page": paginate(request, entries, per_page=100), "client": client, "query": request.GET},
-    )
+    page = paginate(request, entries, per_page=100)
+    for entry in page:  # entries written before BSNs were masked on writing
+        entry.detail = mask_bsn(entry.detail)
+    return render(request, "cases/access_log.html", {"page": page, "client": client, "query": request.GET})
 
 
 def access_log_export(request, client_pk):
@@ -68,7 +67,7 @@ def access_log_export(request, client_pk):
             entry.client_id or "",
             entry.dossier_id or "",
             entry.remote_addr or "",
-            entry.path,
-            entry.detail,
+            mask_bsn(entry.path),
+            mask_bsn(entry.detail),
         ]))
     return response

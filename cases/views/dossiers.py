@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from cases import extensions
 from cases.access import is_coach_of, team_ids
-from cases.audit import log_access, log_access_many
+from cases.audit import log_access_many, log_listed_dossiers
 from cases.filters import DossierFilter
 from cases.models import AccessAction, Dossier
 from cases.services import today
@@ -18,7 +18,10 @@ def _list(request, queryset, *, title, team=None, template="cases/dossier_list.h
     dossiers = filterset.qs.select_related("team", "lead_worker")
     page = paginate(request, with_members(dossiers))
     if filterset.is_search:
-        log_access(request, AccessAction.SEARCH, detail=_("search: %(q)s") % {"q": filterset.form.cleaned_data["q"]})
+        log_listed_dossiers(request, AccessAction.SEARCH, page,
+                            detail=_("search: %(q)s") % {"q": filterset.form.cleaned_data["q"]})
+    else:
+        log_listed_dossiers(request, AccessAction.VIEW, page, detail=str(title))
     return render(
         request,
         template,
@@ -50,6 +53,7 @@ def waiting_list(request, code):
         .order_by("registered_on", "id")
     )
     page = paginate(request, with_members(dossiers), per_page=100)
+    log_listed_dossiers(request, AccessAction.VIEW, page, detail=_("Waiting list %(team)s") % {"team": team.name})
     return render(request, "cases/waiting_list.html", {"team": team, "page": page, "today": today()})
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import services
-from cases.audit import log_access
+from cases.audit import log_access, log_access_many
 from cases.forms import (
     CloseForm,
     DetailsForm,
@@ -37,6 +37,9 @@ def _action(request, pk, form_class, perform, *, title, success, initial=None, f
             log_access(request, AccessAction.CHANGE, dossier=dossier, detail=title)
             messages.success(request, success)
             return redirect(dossier)
+    # The page shows the dossier (its household in the header): an access to every member.
+    log_access_many(request, AccessAction.VIEW, dossier=dossier, detail=str(title),
+                    clients=[m.client_id for m in dossier.members.all()])
     return render(request, "cases/dossier_action.html", {"dossier": dossier, "form": form, "title": title})
 
 
