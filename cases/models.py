@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cases.querysets import ClientQuerySet, DossierQuerySet, TeamQuerySet
+from cases.roles import TEAM_ROLES, Role
 from cases.validators import validate_bsn
 
 
@@ -21,14 +22,6 @@ def new_ref() -> str:
     return secrets.token_hex(8)
 
 
-class Role(models.TextChoices):
-    GENERALIST = "generalist", _("Generalist")
-    TEAMCOACH = "teamcoach", _("Team coach")
-    BELEID = "beleid", _("Policy (organisation-wide figures)")
-    BEHEER = "beheer", _("Functional administrator")
-
-
-TEAM_ROLES = (Role.GENERALIST, Role.TEAMCOACH)
 
 
 class Team(models.Model):

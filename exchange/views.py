@@ -9,31 +9,23 @@ import zipfile
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.access import is_beheer
 from cases.audit import log_access
 from cases.models import AccessAction
+from cases.permissions import beheer_required
+from exchange import services
 from exchange.models import BundleImport, BundleImportStatus
-from exchange.source import Problem
-from exchange.tasks import run_bundle_import, validate_bundle_import
 
 logger = logging.getLogger(__name__)
 
 PROBLEMS_SHOWN = 200
 RECENT = 20
-
-
-def _require_beheer(request):
-    if not is_beheer(request.user):
-        raise PermissionDenied
 
 
 class BundleUploadForm(forms.Form):
@@ -60,44 +52,21 @@ class BundleUploadForm(forms.Form):
         return upload
 
 
-def _queue(task, pk: int) -> bool:
-    """Queue a task; False (logged) when the broker cannot be reached."""
-    try:
-        task.delay(pk)
-    except Exception:
-        logger.exception("could not queue %s for bundle import %s", task.name, pk)
-        return False
-    return True
-
-
+@beheer_required
 def import_upload(request):
-    _require_beheer(request)
     form = BundleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = BundleImport.objects.create(
-            file=upload, original_name=upload.name[:255], size=upload.size, uploaded_by=request.user
-        )
+        claim = services.upload_bundle(request.user, form.cleaned_data["file"])
+        job = claim.job
         detail = _("bundle import %(number)d: uploaded %(name)s") % {"number": job.pk, "name": job.original_name}
         log_access(request, AccessAction.CREATE, detail=detail)
-
-        def queue_validation():
-            if not _queue(validate_bundle_import, job.pk):
-                BundleImport.objects.filter(pk=job.pk, status=BundleImportStatus.UPLOADED).update(
-                    status=BundleImportStatus.FAILED,
-                    problems=str(Problem("-", 0, "-", _("the validation could not be started; upload the bundle "
-                                                        "again later"))),
-                    problem_count=1,
-                )
-
-        transaction.on_commit(queue_validation)
         return redirect(job)
     recent = BundleImport.objects.select_related("uploaded_by")[:RECENT]
     return render(request, "exchange/import_upload.html", {"form": form, "recent": recent})
 
 
+@beheer_required
 def import_detail(request, pk):
-    _require_beheer(request)
     job = get_object_or_404(BundleImport.objects.select_related("uploaded_by", "confirmed_by"), pk=pk)
     if not job.is_running:  # the page reloads itself every 2 s while running: log what it shows once done
         log_access(request, AccessAction.VIEW, detail=_("bundle import %(number)d: %(status)s")
@@ -111,35 +80,25 @@ def import_detail(request, pk):
     })
 
 
+@beheer_required
 def import_confirm(request, pk):
-    _require_beheer(request)
     job = get_object_or_404(BundleImport, pk=pk)
     if request.method != "POST":
         return redirect(job)
-    # Read first: a running import holds a lock on its row (progress) until it commits.
-    claimed = job.can_confirm and BundleImport.objects.filter(pk=pk, status=BundleImportStatus.VALID).update(
-        status=BundleImportStatus.IMPORTING, confirmed_by=request.user, confirmed_at=timezone.now(), progress=""
-    )
-    if not claimed:
+    claim = services.confirm_import(request.user, job.pk)
+    if claim.job is None:
         messages.error(request, _("This import cannot be confirmed (any more)."))
         return redirect(job)
     log_access(request, AccessAction.CREATE,
                detail=_("bundle import %(number)d: confirmed %(name)s") % {"number": job.pk, "name": job.original_name})
-
-    def queue_import():
-        if not _queue(run_bundle_import, job.pk):
-            BundleImport.objects.filter(pk=job.pk, status=BundleImportStatus.IMPORTING).update(
-                status=BundleImportStatus.VALID, confirmed_by=None, confirmed_at=None
-            )
-            messages.error(request, _("The import could not be started; nothing was stored. Try again later."))
-
-    transaction.on_commit(queue_import)
+    if not claim.queued:  # when the broker refused at once (no outer transaction); the page says so too
+        messages.error(request, services.NOT_STARTED)
     return redirect(job)
 
 
+@beheer_required
 def import_problems(request, pk):
     """The stored validation report as a text file, one problem per line."""
-    _require_beheer(request)
     job = get_object_or_404(BundleImport, pk=pk)
     log_access(request, AccessAction.EXPORT, detail=_("bundle import %(number)d: problems") % {"number": job.pk})
     response = HttpResponse(job.problems + "\n", content_type="text/plain; charset=utf-8")
