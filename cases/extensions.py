@@ -42,15 +42,25 @@ class TimelineItem:
 @dataclass(frozen=True)
 class OpenItem:
     """Something that is still open on a dossier and must be settled when it is closed
-    (a referral awaiting a decision, a goal still ``lopend``)."""
+    (a referral awaiting a decision, a goal still ``lopend``).
+
+    The close form asks, per item, one of ``choices`` ((value, label) pairs) in a field
+    named ``field`` (unique on the dossier, e.g. ``settle_referral_12``); closing calls
+    ``settle(user=, choice=, on=closing date)`` inside its transaction (the dossier is
+    locked and still open), which raises ``ValidationError`` when it cannot. An item
+    without choices must be settled on its own page (``url``) before the dossier closes."""
 
     label: str
     url: str = ""
+    field: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    settle: Callable[..., None] | None = None
 
 
 _panels: list[DossierPanel] = []
 _timeline_sources: list[Callable[..., list[TimelineItem]]] = []
 _open_item_sources: list[Callable[..., list[OpenItem]]] = []
+_member_usages: list[Callable[..., str | None]] = []
 
 
 def register_dossier_panel(*, order: int, template: str, context: Callable[..., dict]) -> None:
@@ -89,3 +99,14 @@ def open_items(dossier) -> list[OpenItem]:
     for source in _open_item_sources:
         items.extend(source(dossier))
     return items
+
+
+def register_member_usage(source: Callable[..., str | None]) -> None:
+    """``source(dossier, client_id) -> str | None``: why the member cannot leave the household
+    (e.g. "ZRM measurements"), or None."""
+    if source not in _member_usages:
+        _member_usages.append(source)
+
+
+def member_in_use(dossier, client_id: int) -> list[str]:
+    return [reason for source in _member_usages if (reason := source(dossier, client_id))]

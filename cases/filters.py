@@ -1,5 +1,6 @@
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DateInput, WorkerChoiceField, workers_of
@@ -8,6 +9,33 @@ from cases.models import Dossier, DossierMember
 
 class WorkerFilter(django_filters.ModelChoiceFilter):
     field_class = WorkerChoiceField
+
+
+class DossierFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("registered_from"), data.get("registered_to")
+        if start and end and start > end:
+            self.add_error("registered_to", _("This date lies before the 'registered from' date (%(date)s): "
+                                              "no dossier can match. Swap the dates.")
+                           % {"date": start.strftime("%d-%m-%Y")})
+        return data
+
+
+# Sortable columns of the dossier list: ?sort=<key> (ascending) or ?sort=-<key>; the
+# dossier number breaks ties, so pages stay stable.
+SORTS = {
+    "number": [F("id")],
+    "registered_on": [F("registered_on"), F("id")],
+    "lead_worker": [F("lead_worker__first_name"), F("lead_worker__last_name"), F("lead_worker__username"), F("id")],
+    "support_started_on": [F("support_started_on"), F("id")],
+}
+
+
+def _ordering(key: str):
+    descending = key.startswith("-")
+    fields = SORTS[key.lstrip("-")]
+    return [f.desc(nulls_last=True) if descending else f.asc(nulls_last=True) for f in fields]
 
 
 class DossierFilter(django_filters.FilterSet):
@@ -30,9 +58,14 @@ class DossierFilter(django_filters.FilterSet):
     registered_to = django_filters.DateFilter(
         label=_("Registered up to"), field_name="registered_on", lookup_expr="lte", widget=DateInput()
     )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), method="filter_sort", widget=forms.HiddenInput,
+        choices=[(key, key) for name in SORTS for key in (name, f"-{name}")],
+    )
 
     class Meta:
         model = Dossier
+        form = DossierFilterForm
         fields = []
 
     def __init__(self, data=None, *args, team_ids=(), **kwargs):
@@ -70,6 +103,8 @@ class DossierFilter(django_filters.FilterSet):
             return queryset.filter(closed_on__isnull=False)
         return queryset
 
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*_ordering(value))
+
     def filter_worker(self, queryset, name, value):
-        involved = Dossier.workers.through.objects.filter(dossier_id=OuterRef("pk"), user=value)
-        return queryset.filter(Q(lead_worker=value) | Exists(involved))
+        return queryset.involving(value)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cases import services
 from cases.models import (
     TEAM_ROLES,
     Client,
@@ -52,6 +53,47 @@ def workers_of(team_ids):
     )
 
 
+class CheckedForm(forms.Form):
+    """A form that reports the service's rules together with its own field errors, in one
+    round: ``service_errors(cleaned_data)`` returns ``{field: [messages]}`` for the values
+    that could be read (a field with its own error keeps just that one)."""
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        self.dossier = dossier
+        super().__init__(*args, **kwargs)
+
+    def service_errors(self, data: dict) -> dict:
+        return {}
+
+    def clean(self):
+        data = super().clean()
+        for field, messages in self.service_errors(data).items():
+            if field in self.errors:
+                continue
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+        return data
+
+
+class ConfirmOtherOpenMixin:
+    """The "add this person anyway" checkbox, shown once the service asked for it
+    (``ask_confirmation``) and kept while it is posted back."""
+
+    CONFIRM = "confirm_other_open"
+
+    def _confirm_field_if_posted(self):
+        if self.is_bound and self.add_prefix(self.CONFIRM) in self.data:
+            self.ask_confirmation()
+
+    def ask_confirmation(self):
+        self.fields.setdefault(self.CONFIRM, forms.BooleanField(
+            label=_("Yes, add this person although they are in another open dossier"), required=False))
+
+    @property
+    def confirmed_other_open(self) -> bool:
+        return bool(self.cleaned_data.get(self.CONFIRM))
+
+
 class ClientForm(forms.ModelForm):
     class Meta:
         model = Client
@@ -98,7 +140,7 @@ class DuplicateChoiceForm(forms.Form):
         self.fields["duplicate_choice"].required = True
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(ConfirmOtherOpenMixin, CheckedForm):
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     registered_on = date_field(_("Registration date"), initial_today=True)
     referrer = forms.ModelChoiceField(
@@ -119,9 +161,14 @@ class RegistrationForm(forms.Form):
         self.fields["lead_worker"].initial = user.pk
         if len(teams) == 1:
             self.fields["team"].initial = teams[0].pk
+        self._confirm_field_if_posted()
+
+    def service_errors(self, data):
+        return services.registration_errors(
+            team=data.get("team"), registered_on=data.get("registered_on"), lead_worker=data.get("lead_worker"))
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(CheckedForm):
     registered_on = date_field(_("Registration date"))
     referrer = forms.ModelChoiceField(label=_("Referrer"), queryset=Referrer.objects.all(), required=False)
     lead_worker = WorkerChoiceField(
@@ -136,38 +183,52 @@ class DetailsForm(forms.Form):
     )
 
     def __init__(self, *args, dossier, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, dossier=dossier, **kwargs)
         workers = workers_of([dossier.team_id])
         self.fields["lead_worker"].queryset = workers
         self.fields["workers"].queryset = workers
 
 
-class FirstContactForm(forms.Form):
+class FirstContactForm(CheckedForm):
     first_contact_on = date_field(_("Date of the first contact"), initial_today=True)
     location = forms.ChoiceField(label=_("Location"), choices=Location.choices, widget=forms.RadioSelect)
 
+    def service_errors(self, data):
+        return services.first_contact_errors(self.dossier, data.get("first_contact_on"))
 
-class StartSupportForm(forms.Form):
+
+class StartSupportForm(CheckedForm):
     support_started_on = date_field(_("Support started on"), initial_today=True)
 
+    def service_errors(self, data):
+        return services.support_start_errors(self.dossier, data.get("support_started_on"))
 
-class MemberForm(forms.Form):
+
+class MemberForm(ConfirmOtherOpenMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role in the household"), choices=MemberRole.choices)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._confirm_field_if_posted()
 
-class TransferForm(forms.Form):
+
+class TransferForm(CheckedForm):
     to_team = forms.ModelChoiceField(label=_("To team"), queryset=Team.objects.all())
     note = forms.CharField(label=_("Note for the new team"), required=False, max_length=200)
 
 
-class CloseForm(forms.Form):
+class CloseForm(CheckedForm):
+    """Closing: the closure fields, and one required choice per open item other apps
+    registered (``cases.extensions.open_items``); items without choices are refused until
+    they are settled on their own page."""
+
     closed_on = date_field(_("Closing date"), initial_today=True)
     closure_reason = forms.ChoiceField(
         label=_("Closure reason"), choices=[("", "---------"), *ClosureReason.choices]
     )
     can_continue_independently = forms.ChoiceField(
         label=_("Can the household continue independently?"), choices=YesNoUnknown.choices,
-        widget=forms.RadioSelect, initial=YesNoUnknown.UNKNOWN,
+        widget=forms.RadioSelect, error_messages={"required": _("Choose yes, no or unknown.")},
     )
     client_rating = forms.IntegerField(
         label=_("Client rating (1-10)"), min_value=1, max_value=10, required=False,
@@ -178,6 +239,32 @@ class CloseForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args, open_items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_items = list(open_items)
+        for item in self.open_items:
+            if item.choices:
+                self.fields[item.field] = forms.ChoiceField(
+                    label=item.label, choices=list(item.choices), widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose what happens with this before closing.")},
+                )
 
-class ReopenForm(forms.Form):
+    @property
+    def unsettleable(self):
+        """Open items the form cannot settle: they need their own page first."""
+        return [item for item in self.open_items if not item.choices]
+
+    def settlements(self) -> dict:
+        return {item.field: self.cleaned_data[item.field] for item in self.open_items if item.choices}
+
+    def service_errors(self, data):
+        errors = services.closing_errors(
+            self.dossier, closed_on=data.get("closed_on"), closure_reason=data.get("closure_reason"),
+            client_rating=data.get("client_rating"))
+        if self.unsettleable:
+            errors[None] = [_("Settle this first: %(item)s.") % {"item": item.label} for item in self.unsettleable]
+        return errors
+
+
+class ReopenForm(CheckedForm):
     reason = forms.CharField(label=_("Why is the dossier reopened?"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -4,7 +4,16 @@ changes, and is the only place where the lifecycle rules live:
 - dates in order: registration <= first contact, support start and closure; closure
   not before first contact or support start; no date in the future;
 - closure fields only when closing; a closed dossier is read-only, except that a team
-  coach of its team may reopen it (recorded on the timeline).
+  coach of its team may reopen it (recorded on the timeline, the closure kept as a
+  ``FormerClosure`` that the close form starts from);
+- closing settles every open item other apps register (``cases.extensions``: referrals
+  awaiting a decision, goals still running): each needs a choice, or the dossier stays open;
+- a household always has its applicant (aanvrager): the applicant cannot be removed;
+- a person already in another open dossier is added only when the user confirms it.
+
+The ``*_errors`` functions hold the checks of one form's values on their own, so a form
+can report them together with its own field errors in one round (the services call them
+again under the lock).
 
 Rule violations raise ``ValidationError`` keyed by field, so forms show them next to
 the field they concern."""
@@ -18,6 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import extensions
 from cases.access import is_coach_of, team_ids
 from cases.models import (
     Client,
@@ -26,6 +36,7 @@ from cases.models import (
     DossierMember,
     DossierSafeguard,
     EventKind,
+    FormerClosure,
     MemberRole,
     Referrer,
     Team,
@@ -46,19 +57,22 @@ def _raise(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def _lock(dossier: Dossier) -> Dossier:
-    """Re-read the dossier under a row lock; the caller's copy may be stale."""
-    return Dossier.objects.select_for_update().get(pk=dossier.pk)
+def lock_dossier(user, dossier_id: int, *, open_only: bool = True, closed_message: str | None = None) -> Dossier:
+    """Every write to a dossier, in any app, starts here (inside ``transaction.atomic``):
+    re-read the dossier under a row lock (the caller's copy may be stale), check that the
+    user works in its team (``PermissionDenied``) and, with ``open_only``, that it is not
+    closed (``ValidationError``). The function that follows may rely on the lock."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    if dossier.team_id not in team_ids(user):
+        raise PermissionDenied
+    if open_only and dossier.is_closed:
+        raise ValidationError(closed_message or _("This dossier is closed and can no longer be changed."))
+    return dossier
 
 
 def _require_team_member(user, team_id: int) -> None:
     if team_id not in team_ids(user):
         raise PermissionDenied
-
-
-def _require_open(dossier: Dossier) -> None:
-    if dossier.is_closed:
-        raise ValidationError(_("This dossier is closed and can no longer be changed."))
 
 
 def _require_visible_client(user, client: Client) -> None:
@@ -92,6 +106,39 @@ def save_client(client: Client) -> Client:
     return client
 
 
+def registration_errors(*, team: Team | None, registered_on: dt.date | None, lead_worker=None) -> dict:
+    errors: dict = {}
+    _not_in_future("registered_on", registered_on, errors)
+    if team is not None and lead_worker is not None and team.pk not in team_ids(lead_worker):
+        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
+    return errors
+
+
+def open_dossiers_of(client: Client, *, exclude: Dossier | None = None):
+    """The open dossiers (of any team) the person is a member of."""
+    if client.pk is None:
+        return Dossier.objects.none()
+    dossiers = Dossier.objects.open().filter(members__client=client).select_related("team").order_by("pk")
+    return dossiers.exclude(pk=exclude.pk) if exclude is not None else dossiers
+
+
+def other_open_dossier_errors(client: Client, *, dossier: Dossier | None = None, confirmed: bool) -> dict:
+    """A person is normally in one open dossier (one household, one plan): adding them to a
+    second one needs the user's confirmation. Other teams' dossiers are named by team only."""
+    if confirmed:
+        return {}
+    others = list(open_dossiers_of(client, exclude=dossier))
+    if not others:
+        return {}
+    where = ", ".join(
+        _("dossier %(number)s of %(team)s") % {"number": d.pk, "team": d.team.name} for d in others
+    )
+    return {"confirm_other_open": [
+        _("%(name)s is already a member of another open dossier (%(where)s). Check whether this is the same "
+          "household; tick the box to add this person anyway.") % {"name": client.display_name, "where": where}
+    ]}
+
+
 @transaction.atomic
 def register_dossier(
     *,
@@ -102,15 +149,13 @@ def register_dossier(
     referrer: Referrer | None = None,
     lead_worker=None,
     request_summary: str = "",
+    confirm_other_open: bool = False,
 ) -> Dossier:
     """Aanmelding: a new dossier for a household, with its applicant as first member."""
     _require_team_member(user, team.pk)
     _require_visible_client(user, applicant)
-    errors: dict = {}
-    _not_in_future("registered_on", registered_on, errors)
-    if lead_worker is not None and team.pk not in team_ids(lead_worker):
-        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
-    _raise(errors)
+    errors = registration_errors(team=team, registered_on=registered_on, lead_worker=lead_worker)
+    _raise({**errors, **other_open_dossier_errors(applicant, confirmed=confirm_other_open)})
     if applicant.pk is None:
         save_client(applicant)
     dossier = Dossier.objects.create(
@@ -130,9 +175,7 @@ def register_dossier(
 @transaction.atomic
 def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
     """Change registration details: registration date, referrer, lead worker, request, workers."""
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+    dossier = lock_dossier(user, dossier.pk)
     workers = changes.pop("workers", None)
     allowed = {"registered_on", "referrer", "lead_worker", "request_summary"}
     unknown = set(changes) - allowed
@@ -161,19 +204,21 @@ def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
     return dossier
 
 
-@transaction.atomic
-def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) -> Dossier:
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+def first_contact_errors(dossier: Dossier, on: dt.date | None) -> dict:
     errors: dict = {}
     _not_in_future("first_contact_on", on, errors)
-    if on < dossier.registered_on:
+    if on and on < dossier.registered_on:
         errors.setdefault("first_contact_on", []).append(
             _("First contact cannot be before the registration date (%(date)s).")
             % {"date": dossier.registered_on.strftime("%d-%m-%Y")}
         )
-    _raise(errors)
+    return errors
+
+
+@transaction.atomic
+def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) -> Dossier:
+    dossier = lock_dossier(user, dossier.pk)
+    _raise(first_contact_errors(dossier, on))
     dossier.first_contact_on = on
     dossier.first_contact_location = location
     dossier.first_contact_recorded_on = today()
@@ -183,19 +228,21 @@ def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) 
     return dossier
 
 
-@transaction.atomic
-def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+def support_start_errors(dossier: Dossier, on: dt.date | None) -> dict:
     errors: dict = {}
     _not_in_future("support_started_on", on, errors)
-    if on < dossier.registered_on:
+    if on and on < dossier.registered_on:
         errors.setdefault("support_started_on", []).append(
             _("Support cannot start before the registration date (%(date)s).")
             % {"date": dossier.registered_on.strftime("%d-%m-%Y")}
         )
-    _raise(errors)
+    return errors
+
+
+@transaction.atomic
+def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
+    dossier = lock_dossier(user, dossier.pk)
+    _raise(support_start_errors(dossier, on))
     dossier.support_started_on = on
     dossier.support_started_recorded_on = today()
     dossier.save(update_fields=["support_started_on", "support_started_recorded_on", "updated_at"])
@@ -204,15 +251,19 @@ def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
 
 
 @transaction.atomic
-def add_member(dossier: Dossier, *, user, client: Client, role: str) -> DossierMember:
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+def add_member(
+    dossier: Dossier, *, user, client: Client, role: str, confirm_other_open: bool = False
+) -> DossierMember:
+    dossier = lock_dossier(user, dossier.pk)
     _require_visible_client(user, client)
+    if client.pk is not None and DossierMember.objects.filter(dossier=dossier, client=client).exists():
+        raise ValidationError({"client": [_("This person is already a member of the household.")]})
+    errors = other_open_dossier_errors(client, dossier=dossier, confirmed=confirm_other_open)
+    if role == MemberRole.APPLICANT and dossier.members.filter(role=MemberRole.APPLICANT).exists():
+        errors["role"] = [_("The household already has an applicant.")]
+    _raise(errors)
     if client.pk is None:
         save_client(client)
-    elif DossierMember.objects.filter(dossier=dossier, client=client).exists():
-        raise ValidationError({"client": [_("This person is already a member of the household.")]})
     member = DossierMember.objects.create(dossier=dossier, client=client, role=role)
     record_event(dossier, user, EventKind.MEMBER_ADDED, detail=f"{client.display_name} ({member.get_role_display()})")
     return member
@@ -220,22 +271,21 @@ def add_member(dossier: Dossier, *, user, client: Client, role: str) -> DossierM
 
 @transaction.atomic
 def remove_member(dossier: Dossier, *, user, member: DossierMember) -> None:
-    from maatwerk.models import Referral
-    from zrm.models import Measurement
-
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+    """Other apps say through ``cases.extensions.member_in_use`` what keeps a member (ZRM
+    measurements, referrals, ...)."""
+    dossier = lock_dossier(user, dossier.pk)
     if member.dossier_id != dossier.pk:
         raise PermissionDenied
+    member = DossierMember.objects.select_related("client").get(pk=member.pk)
     if dossier.members.count() == 1:
         raise ValidationError(_("A household needs at least one member."))
-    in_use = (
-        Measurement.objects.filter(dossier=dossier, client_id=member.client_id).exists()
-        or Referral.objects.filter(dossier=dossier, client_id=member.client_id).exists()
-    )
-    if in_use:
-        raise ValidationError(_("This member has ZRM measurements or referrals and cannot be removed."))
+    if member.role == MemberRole.APPLICANT:
+        raise ValidationError(_("The applicant (aanvrager) cannot be removed: a household always has an applicant."))
+    reasons = extensions.member_in_use(dossier, member.client_id)
+    if reasons:
+        raise ValidationError(
+            _("This member cannot be removed: %(reasons)s.") % {"reasons": ", ".join(str(r) for r in reasons)}
+        )
     member.delete()
     record_event(dossier, user, EventKind.MEMBER_REMOVED, detail=member.client.display_name)
 
@@ -243,9 +293,7 @@ def remove_member(dossier: Dossier, *, user, member: DossierMember) -> None:
 @transaction.atomic
 def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "") -> Dossier:
     """Hand the dossier to another team; its new team appoints a lead worker."""
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
+    dossier = lock_dossier(user, dossier.pk)
     if to_team.pk == dossier.team_id:
         raise ValidationError({"to_team": [_("The dossier already belongs to this team.")]})
     from_team = dossier.team
@@ -258,6 +306,41 @@ def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "") -> Dossie
     return dossier
 
 
+def closing_errors(
+    dossier: Dossier, *, closed_on: dt.date | None, closure_reason: str | None, client_rating: int | None
+) -> dict:
+    """The closing form's rules; ``None`` for a value the form could not read (its own
+    error is shown already)."""
+    errors: dict = {}
+    _not_in_future("closed_on", closed_on, errors)
+    for field in ("registered_on", "first_contact_on", "support_started_on"):
+        earlier = getattr(dossier, field)
+        if closed_on and earlier and closed_on < earlier:
+            errors.setdefault("closed_on", []).append(
+                _("The closing date cannot be before %(what)s (%(date)s).")
+                % {"what": Dossier._meta.get_field(field).verbose_name, "date": earlier.strftime("%d-%m-%Y")}
+            )
+    if closure_reason == "":
+        errors["closure_reason"] = [_("Choose the closure reason.")]
+    if client_rating is not None and not 1 <= client_rating <= 10:
+        errors["client_rating"] = [_("A rating is a whole number from 1 to 10.")]
+    return errors
+
+
+def closure_initial(dossier: Dossier) -> dict:
+    """The close form's starting point: the closure a reopening undid, if any."""
+    former = dossier.former_closures.order_by("-reopened_at", "-id").first()
+    if former is None:
+        return {}
+    return {
+        "closed_on": former.closed_on,
+        "closure_reason": former.closure_reason,
+        "can_continue_independently": former.can_continue_independently,
+        "client_rating": former.client_rating,
+        "safeguards": list(former.safeguards),
+    }
+
+
 @transaction.atomic
 def close_dossier(
     dossier: Dossier,
@@ -268,23 +351,29 @@ def close_dossier(
     can_continue_independently: str = "",
     client_rating: int | None = None,
     safeguards: Iterable[str] = (),
+    settlements: dict[str, str] | None = None,
 ) -> Dossier:
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier.team_id)
-    _require_open(dossier)
-    errors: dict = {}
-    _not_in_future("closed_on", closed_on, errors)
-    for field in ("registered_on", "first_contact_on", "support_started_on"):
-        earlier = getattr(dossier, field)
-        if earlier and closed_on < earlier:
-            errors.setdefault("closed_on", []).append(
-                _("The closing date cannot be before %(what)s (%(date)s).")
-                % {"what": Dossier._meta.get_field(field).verbose_name, "date": earlier.strftime("%d-%m-%Y")}
-            )
-    if not closure_reason:
-        errors["closure_reason"] = [_("Choose the closure reason.")]
-    if client_rating is not None and not 1 <= client_rating <= 10:
-        errors["client_rating"] = [_("A rating is a whole number from 1 to 10.")]
+    """Close the dossier. ``settlements`` maps each open item's ``field`` (see
+    ``cases.extensions.OpenItem``) to the chosen way of settling it; every item is settled
+    in the same transaction, before the dossier closes, or nothing happens."""
+    dossier = lock_dossier(user, dossier.pk)
+    errors = closing_errors(dossier, closed_on=closed_on, closure_reason=closure_reason, client_rating=client_rating)
+    items = extensions.open_items(dossier)
+    settlements = settlements or {}
+    for item in items:
+        choice = settlements.get(item.field, "")
+        if not item.choices:
+            errors.setdefault(item.field, []).append(
+                _("Settle this first: %(item)s.") % {"item": item.label})
+        elif choice not in dict(item.choices):
+            errors.setdefault(item.field, []).append(
+                _("Choose what happens with: %(item)s.") % {"item": item.label})
+    _raise(errors)
+    for item in items:
+        try:
+            item.settle(user=user, choice=settlements[item.field], on=closed_on)
+        except ValidationError as error:
+            errors.setdefault(item.field, []).extend(f"{item.label}: {m}" for m in error.messages)
     _raise(errors)
     dossier.closed_on = closed_on
     dossier.closed_recorded_on = today()
@@ -302,7 +391,7 @@ def close_dossier(
 @transaction.atomic
 def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
     """Only a team coach of the dossier's team may reopen; the old closure is recorded."""
-    dossier = _lock(dossier)
+    dossier = lock_dossier(user, dossier.pk, open_only=False)
     if not is_coach_of(user, dossier.team_id):
         raise PermissionDenied
     if not dossier.is_closed:
@@ -314,6 +403,16 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
         "reason": dossier.get_closure_reason_display(),
         "why": reason.strip(),
     }
+    FormerClosure.objects.create(
+        dossier=dossier,
+        closed_on=dossier.closed_on,
+        closure_reason=dossier.closure_reason,
+        can_continue_independently=dossier.can_continue_independently,
+        client_rating=dossier.client_rating,
+        safeguards=sorted(dossier.safeguards.values_list("safeguard", flat=True)),
+        reopened_by=user,
+        reason=reason.strip(),
+    )
     dossier.closed_on = None
     dossier.closed_recorded_on = None
     dossier.closure_reason = ""

@@ -8,8 +8,10 @@ class MaatwerkConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
-        from maatwerk.panels import referrals_panel_context
+        from maatwerk.panels import member_referrals, open_referrals, referrals_panel_context
 
         extensions.register_dossier_panel(
             order=40, template="maatwerk/_referrals_panel.html", context=referrals_panel_context
         )
+        extensions.register_open_items(open_referrals)
+        extensions.register_member_usage(member_referrals)

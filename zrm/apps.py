@@ -8,6 +8,7 @@ class ZrmConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
-        from zrm.panels import zrm_panel_context
+        from zrm.panels import member_measurements, zrm_panel_context
 
         extensions.register_dossier_panel(order=20, template="zrm/_panel.html", context=zrm_panel_context)
+        extensions.register_member_usage(member_measurements)

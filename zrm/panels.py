@@ -1,5 +1,7 @@
 """The ZRM section of the dossier page, registered with ``cases.extensions``."""
 
+from django.utils.translation import gettext as _
+
 from cases.services import today
 from zrm.development import load_measurements, reminders, units
 from zrm.models import Measurement
@@ -16,3 +18,9 @@ def zrm_panel_context(request, dossier, members) -> dict:
         "can_add": not dossier.is_closed,
         "can_add_final": dossier.is_closed,  # its eindmeting, on the closing date
     }
+
+
+def member_measurements(dossier, client_id) -> str | None:
+    if Measurement.objects.filter(dossier=dossier, client_id=client_id).exists():
+        return _("ZRM measurements")
+    return None

@@ -1,4 +1,3 @@
-from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -31,9 +30,7 @@ def _list(request, queryset, *, title, team=None, template="cases/dossier_list.h
 
 def my_dossiers(request):
     user = request.user
-    involved = Dossier.workers.through.objects.filter(dossier_id=OuterRef("pk"), user=user)
-    queryset = Dossier.objects.for_user(user).filter(Q(lead_worker=user) | Exists(involved))
-    return _list(request, queryset, title=_("My dossiers"))
+    return _list(request, Dossier.objects.for_user(user).involving(user), title=_("My dossiers"))
 
 
 def team_dossiers(request, code):

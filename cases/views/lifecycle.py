@@ -1,13 +1,17 @@
 """Forms that move a dossier through its lifecycle. Views only collect input and
 show results; the rules are in ``cases.services``."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases import services
+from cases import extensions, services
+from cases.access import team_ids
 from cases.audit import log_access, log_access_many
 from cases.forms import (
     CloseForm,
@@ -24,26 +28,36 @@ from cases.views.clients import ClientResolution
 from cases.views.common import add_service_errors, get_dossier
 
 
-def _action(request, pk, form_class, perform, *, title, success, initial=None, form_kwargs=None):
-    """Render ``form_class`` for a dossier; on a valid POST call ``perform(dossier, data)``."""
+def _action(request, pk, form_class, perform, *, title, success, initial=None, form_kwargs=None,
+            template="cases/dossier_action.html", done=None):
+    """Render ``form_class`` for a dossier; on a valid POST call ``perform(dossier, data)``.
+    ``done(dossier)`` gives the page to go to afterwards (default: the dossier) and
+    ``success`` may be a callable of the dossier."""
     dossier = get_dossier(request, pk)
-    form = form_class(request.POST or None, initial=initial, **(form_kwargs or {}))
+    form = form_class(request.POST or None, initial=initial, dossier=dossier, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
         try:
-            perform(dossier, form.cleaned_data)
+            result = perform(dossier, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             log_access(request, AccessAction.CHANGE, dossier=dossier, detail=title)
-            messages.success(request, success)
-            return redirect(dossier)
+            messages.success(request, success(result) if callable(success) else success)
+            return redirect(done(result) if done else dossier)
     # The page shows the dossier (its household in the header): an access to every member.
     log_access_many(request, AccessAction.VIEW, dossier=dossier, detail=str(title),
                     clients=[m.client_id for m in dossier.members.all()])
-    return render(request, "cases/dossier_action.html", {"dossier": dossier, "form": form, "title": title})
+    return render(request, template, {"dossier": dossier, "form": form, "title": title})
+
+
+def _ask_confirmation_if_needed(form, error: ValidationError) -> None:
+    if form.CONFIRM in getattr(error, "error_dict", {}):
+        form.ask_confirmation()
 
 
 def register(request):
+    if not team_ids(request.user):
+        raise PermissionDenied  # only team members register dossiers (for their own teams)
     form = RegistrationForm(request.POST or None, user=request.user)
     applicant = ClientResolution(request)
     if request.method == "POST" and form.is_valid() & applicant.form.is_valid():
@@ -59,8 +73,10 @@ def register(request):
                     referrer=data["referrer"],
                     lead_worker=data["lead_worker"],
                     request_summary=data["request_summary"],
+                    confirm_other_open=form.confirmed_other_open,
                 )
             except ValidationError as error:
+                _ask_confirmation_if_needed(form, error)
                 add_service_errors(form, error)
             else:
                 log_access(request, AccessAction.CREATE, dossier=dossier, client=client)
@@ -82,7 +98,7 @@ def edit_details(request, pk):
         request, pk, DetailsForm,
         lambda d, data: services.update_details(d, user=request.user, **data),
         title=_("Change details"), success=_("The details have been saved."),
-        initial=initial, form_kwargs={"dossier": dossier},
+        initial=initial,
     )
 
 
@@ -105,16 +121,32 @@ def start_support(request, pk):
 
 
 def transfer(request, pk):
+    """After a transfer the user sees the dossier only when they also work in the new team;
+    otherwise they land on their home page, told where the dossier went."""
+    def still_visible(dossier) -> bool:
+        return dossier.team_id in team_ids(request.user)
+
+    def success(dossier):
+        if still_visible(dossier):
+            return _("The dossier has been transferred to %(team)s.") % {"team": dossier.team.name}
+        return _("Dossier %(number)s has been transferred to %(team)s. You no longer see it, because you do "
+                 "not work in that team.") % {"number": dossier.pk, "team": dossier.team.name}
+
     return _action(
         request, pk, TransferForm,
         lambda d, data: services.transfer(d, user=request.user, to_team=data["to_team"], note=data["note"]),
-        title=_("Transfer to another team"), success=_("The dossier has been transferred."),
+        title=_("Transfer to another team"), success=success,
+        done=lambda dossier: dossier if still_visible(dossier) else reverse("cases:home"),
     )
 
 
 def close(request, pk):
+    """Closing asks what happens with every open item (``cases.extensions.open_items``) and
+    starts from the closure a reopening undid."""
+    dossier = get_dossier(request, pk)
+    form_class = partial(CloseForm, open_items=extensions.open_items(dossier))
     return _action(
-        request, pk, CloseForm,
+        request, pk, form_class,
         lambda d, data: services.close_dossier(
             d,
             user=request.user,
@@ -123,8 +155,10 @@ def close(request, pk):
             can_continue_independently=data["can_continue_independently"],
             client_rating=data["client_rating"],
             safeguards=data["safeguards"],
+            settlements={key: data[key] for key in data if key.startswith("settle_")},
         ),
         title=_("Close dossier"), success=_("The dossier has been closed."),
+        initial=services.closure_initial(dossier) or None, template="cases/dossier_close.html",
     )
 
 
@@ -144,8 +178,10 @@ def add_member(request, pk):
         client = person.resolve()
         if client is not None:
             try:
-                services.add_member(dossier, user=request.user, client=client, role=form.cleaned_data["role"])
+                services.add_member(dossier, user=request.user, client=client, role=form.cleaned_data["role"],
+                                    confirm_other_open=form.confirmed_other_open)
             except ValidationError as error:
+                _ask_confirmation_if_needed(form, error)
                 add_service_errors(form, error)
             else:
                 log_access(request, AccessAction.CHANGE, dossier=dossier, client=client, detail=_("member added"))

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
+from cases import extensions
 from cases import services as case_services
 from cases.factories import household
 from cases.models import ClosureReason, EventKind
@@ -97,8 +98,10 @@ def test_the_request_date_is_required_and_between_registration_and_today(
 @pytest.fixture
 def close(generalist_a):
     def close(dossier):
+        # Closing settles referrals still awaiting a decision: here they are withdrawn.
+        settle = {item.field: "withdraw" for item in extensions.open_items(dossier)}
         case_services.close_dossier(dossier, user=generalist_a, closed_on=TODAY,
-                                    closure_reason=ClosureReason.ACCORDING_TO_PLAN)
+                                    closure_reason=ClosureReason.ACCORDING_TO_PLAN, settlements=settle)
     return close
 
 
@@ -123,7 +126,7 @@ def test_a_closed_dossiers_referrals_cannot_change(granted, member, product, pro
         with pytest.raises(ValidationError) as excinfo:
             attempt()
         assert excinfo.value.messages == [CLOSED]
-    assert Referral.objects.get(pk=pending.pk).status == "aangevraagd"
+    assert Referral.objects.get(pk=pending.pk).status == "ingetrokken"  # settled when closing
     stored = Referral.objects.get(pk=granted.pk)
     assert (stored.status, stored.starts_on, stored.objected) == ("toegekend", None, False)
     assert granted.dossier.events.count() == events

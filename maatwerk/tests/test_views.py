@@ -187,7 +187,8 @@ def test_the_dossier_page_lists_referrals_with_their_actions(logged_in, requeste
 
 def test_a_closed_dossier_shows_referrals_without_actions(logged_in, generalist_a, requested):
     case_services.close_dossier(requested.dossier, user=generalist_a, closed_on=TODAY,
-                                closure_reason=ClosureReason.ACCORDING_TO_PLAN)
+                                closure_reason=ClosureReason.ACCORDING_TO_PLAN,
+                                settlements={f"settle_referral_{requested.pk}": "withdraw"})
     html = logged_in.get(requested.dossier.get_absolute_url()).content.decode()
     assert requested.product.name in html
     assert reverse("maatwerk:referral", args=[requested.pk]) in html
