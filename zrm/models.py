@@ -136,3 +136,35 @@ def canonical_scores(scores: dict) -> dict:
     """Scores in one canonical form (sorted by domain code, whole numbers), so that stored
     JSON compares equal however it was written (entry form or bundle import)."""
     return {code: int(value) for code, value in sorted(scores.items())}
+
+
+class WithdrawnMeasurement(models.Model):
+    """A measurement withdrawn because it was entered in error: moved here from
+    ``Measurement`` with who withdrew it, when and why. Development, reminders, indicators
+    and exports read ``Measurement`` only, so a withdrawn measurement counts nowhere, while
+    the record of what was entered stays (see docs/adr/0010-zrm-measurement-order.md)."""
+
+    ref = models.CharField(_("source key"), max_length=64, unique=True)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="withdrawn_measurements")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               verbose_name=_("member"))
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("instrument"))
+    type = models.CharField(_("type"), max_length=15, choices=MeasurementType.choices)
+    measured_on = models.DateField(_("date"))
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("entered at"))
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("withdrawn by"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), auto_now_add=True)
+    reason = models.TextField(_("reason for withdrawal"))
+
+    class Meta:
+        ordering = ["-withdrawn_at", "-id"]
+        verbose_name = _("withdrawn ZRM measurement")
+        verbose_name_plural = _("withdrawn ZRM measurements")
+
+    def __str__(self):
+        return f"{self.get_type_display()} {self.measured_on:%d-%m-%Y}"
