@@ -4,6 +4,7 @@ A journal entry is never edited or deleted after the day it was written: a corre
 new entry that refers to the one it corrects (``corrects``) and is shown with it. The rules
 live in ``journal.services``; the model refuses changes to a stored entry."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -105,10 +106,26 @@ class DocumentKind(models.TextChoices):
     OTHER = "overig", _("other")
 
 
+class PrivateStorage(FileSystemStorage):
+    """Documents live in ``settings.PRIVATE_MEDIA_ROOT``, outside the public media and static
+    roots, and are only served by ``journal.views.document_download`` (scoped and logged).
+    The location is read from the settings on use (so a test's override applies)."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
 def _private_storage():
-    """Documents live outside the public media and static roots and are only served by
-    ``journal.views.document_download`` (scoped and logged)."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 def document_path(instance, filename: str) -> str:
