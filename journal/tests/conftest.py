@@ -20,8 +20,9 @@ def colleague_a(team_a):
 
 @pytest.fixture
 def dossier(team_a, lead_a):
-    from cases.services import today
     import datetime as dt
+
+    from cases.services import today
 
     return household(team_a, members=2, lead_worker=lead_a, registered_on=today() - dt.timedelta(days=60))
 

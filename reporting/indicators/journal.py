@@ -25,7 +25,7 @@ def compute(periods, collector: Collector) -> None:
     )
     moments: dict = defaultdict(int)
     minutes: dict = defaultdict(lambda: (0, 0))  # (sum of minutes, entries with minutes)
-    for period, team, kind, n, with_minutes, total in rows:
+    for period, team, _kind, n, with_minutes, total in rows:
         moments[(period, team)] += n
         for key in ((period, team), (period, ALL)):
             summed, counted = minutes[key]

@@ -20,7 +20,7 @@ def fill(team, worker, day, *, waiting, active, overdue, contacts):
     for _ in range(overdue):
         TaskFactory(dossier=dossier, assignee=worker, due_on=day - DAY)
     TaskFactory(dossier=dossier, assignee=worker, due_on=day + DAY)  # not overdue
-    for i in range(contacts):
+    for _ in range(contacts):
         JournalEntryFactory(dossier=dossier, author=worker, written_on=day.replace(day=1), kind="telefoon")
     JournalEntryFactory(dossier=dossier, author=worker, written_on=day, kind="notitie")  # not a contact
     last_month = day.replace(day=1) - DAY
