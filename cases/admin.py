@@ -2,18 +2,43 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from buurtteam.admin_site import BeheerInline, BeheerModelAdmin
+from cases import memberships
 from cases.models import Membership, Referrer, Team
 
 User = get_user_model()
 
 
+class MembershipFormSet(BaseInlineFormSet):
+    """Shows the self-grant rule of ``cases.memberships`` next to the role, before saving."""
+
+    granting_user = None
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form) or "role" not in form.cleaned_data:
+                continue
+            for field, messages in memberships.grant_errors(
+                self.granting_user, self.instance, form.cleaned_data["role"]
+            ).items():
+                for message in messages:
+                    form.add_error(field, message)
+
+
 class MembershipInline(BeheerInline, admin.TabularInline):
     model = Membership
+    formset = MembershipFormSet
     extra = 1
     autocomplete_fields = ["team"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.granting_user = request.user
+        return formset
 
 
 @admin.register(Team)
@@ -46,3 +71,15 @@ class BeheerUserAdmin(BeheerModelAdmin, UserAdmin):
         (_("Status"), {"fields": ["is_active", "last_login", "date_joined"]}),
     ]
     readonly_fields = ["last_login", "date_joined"]
+
+    def save_formset(self, request, form, formset, change):
+        """Memberships go through ``cases.memberships`` (rules and the access log)."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            memberships.withdraw_membership(request, membership)
+        for membership in instances:
+            memberships.save_membership(request, membership)
+        formset.save_m2m()
+        return None
