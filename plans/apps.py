@@ -10,9 +10,10 @@ class PlansConfig(AppConfig):
         from cases import extensions
         from maatwerk.signals import referral_changed
         from plans import receivers
-        from plans.panels import open_goals, plan_panel_context, plan_timeline
+        from plans.panels import member_in_plan, open_goals, plan_panel_context, plan_timeline
 
         extensions.register_dossier_panel(order=30, template="plans/_panel.html", context=plan_panel_context)
         extensions.register_timeline_source(plan_timeline)
         extensions.register_open_items(open_goals)
+        extensions.register_member_usage(member_in_plan)
         referral_changed.connect(receivers.referral_changed, dispatch_uid="plans.referral_changed")

@@ -69,11 +69,33 @@ def plan_timeline(request, dossier) -> list[extensions.TimelineItem]:
     ]
 
 
+SETTLE_CHOICES = tuple((s.value, s.label) for s in GoalStatus if s != GoalStatus.ONGOING)
+
+
+def _settle(goal):
+    def settle(*, user, choice, on):
+        from plans.services import set_goal_status
+
+        set_goal_status(goal, user=user, status=choice, status_on=on)
+
+    return settle
+
+
 def open_goals(dossier) -> list[extensions.OpenItem]:
+    """Goals still ``lopend``: the close form asks their status (dated the closing day)."""
     return [
         extensions.OpenItem(
             label=_("Goal still ongoing: %(goal)s") % {"goal": goal},
             url=reverse("plans:goal_status", args=[dossier.pk, goal.pk]),
+            field=f"settle_goal_{goal.pk}",
+            choices=SETTLE_CHOICES,
+            settle=_settle(goal),
         )
         for goal in Goal.objects.filter(dossier=dossier, status=GoalStatus.ONGOING).order_by("id")
     ]
+
+
+def member_in_plan(dossier, client_id) -> str | None:
+    if Goal.objects.filter(dossier=dossier, client_id=client_id).exists():
+        return _("goals in the plan")
+    return None

@@ -43,7 +43,7 @@ def nulmeting(dossier, member):
     instrument = Instrument.objects.get(code="zrm-2017")
     return Measurement.objects.create(
         dossier=dossier, client=member, instrument=instrument, type="nulmeting", measured_on=TODAY - 55 * DAY,
-        scores={"financien": 2, "huisvesting": 4, "dagbesteding": 3, "geestelijke_gezondheid": 1},
+        scores={"financien": 2, "huisvesting": 4, "tijdsbesteding": 3, "geestelijke_gezondheid": 1},
     )
 
 
