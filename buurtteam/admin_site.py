@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,7 @@ class BeheerAdminSite(admin.AdminSite):
     site_header = _("Buurtteam administration")
     site_title = _("Buurtteam administration")
     index_title = _("Functional administration")
+    site_url = reverse_lazy("beheer_home")  # "Website bekijken": the start page outside the admin
 
     def has_permission(self, request):
         return request.user.is_active and is_beheer(request.user)

@@ -4,10 +4,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from buurtteam import views
+
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("functioneel-beheer", views.beheer_home, name="beheer_home"),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("reporting.api.urls")),
     path("", include("cases.urls")),

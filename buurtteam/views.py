@@ -1,5 +1,9 @@
-from django.http import JsonResponse
+from django.contrib import admin
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.views import defaults
+
+from cases.access import is_beheer
 
 
 def page_not_found(request, exception):
@@ -8,3 +12,12 @@ def page_not_found(request, exception):
         body = {"type": "about:blank", "title": "Niet gevonden", "status": 404, "detail": "Deze URL bestaat niet."}
         return JsonResponse(body, status=404, content_type="application/problem+json")
     return defaults.page_not_found(request, exception)
+
+
+def beheer_home(request):
+    """The functional administrator's start page: the work outside the admin (access log,
+    bundle import) and the admin's sections, listed from the admin site itself so a new
+    app's models appear without changing this page."""
+    if not is_beheer(request.user):
+        raise Http404
+    return render(request, "beheer_home.html", {"admin_sections": admin.site.get_app_list(request)})

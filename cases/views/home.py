@@ -15,5 +15,5 @@ def home(request):
     if user_roles.beleid:
         return redirect("reporting:organisation")
     if user_roles.beheer:
-        return redirect("admin:index")
+        return redirect("beheer_home")  # its own start page; the admin's "Website bekijken" leads here too
     return render(request, "cases/no_role.html")

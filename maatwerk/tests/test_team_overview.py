@@ -12,6 +12,7 @@ from cases.factories import household
 from cases.services import today
 from conftest import as_user
 from maatwerk.factories import ReferralFactory
+from tests.html import plain
 
 TODAY = today()
 DAY = dt.timedelta(days=1)
@@ -52,7 +53,7 @@ def test_awaiting_a_decision_lists_requested_referrals_oldest_first(logged_in, t
     rows = list(response.context["awaiting"])
     assert rows == [older, newer]
     assert response.context["awaiting"].paginator.count == 2
-    html = response.content.decode()
+    html = plain(response.content)
     assert '<td class="num">40</td>' in html and '<td class="num">3</td>' in html
 
 
@@ -66,7 +67,7 @@ def test_care_ending_within_eight_weeks_soonest_first(logged_in, team_a, team_b)
     response = overview(logged_in, team_a)
     assert list(response.context["ending"]) == [today_ends, in_a_week, in_eight_weeks]
     assert list(response.context["awaiting"]) == []
-    html = response.content.decode()
+    html = plain(response.content)
     assert (TODAY + 56 * DAY).strftime("%d-%m-%Y") in html
     assert '<td class="num">7</td>' in html and '<td class="num">56</td>' in html
 

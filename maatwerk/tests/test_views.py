@@ -15,6 +15,7 @@ from cases.services import today
 from conftest import as_user
 from maatwerk.factories import ProductFactory, ProviderFactory, ReferralFactory
 from maatwerk.models import Referral
+from tests.html import plain
 
 TODAY = today()
 DAY = dt.timedelta(days=1)
@@ -45,7 +46,7 @@ def test_the_form_offers_the_members_and_the_active_catalogue(logged_in, dossier
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.fields["client"].queryset) == {m.client for m in dossier.members.all()}
-    html = response.content.decode()
+    html = plain(response.content)
     assert "<optgroup" in html and product.name in html and "Opgeheven product" not in html
     catalogue = {p.name: [v.name for v in p.providers.all()] for p in response.context["catalogue"]}
     assert catalogue[product.name] == [provider.name]
@@ -71,7 +72,7 @@ def test_a_service_error_is_shown_next_to_the_field_and_input_is_kept(logged_in,
     assert response.status_code == 200
     form = response.context["form"]
     assert list(form.errors) == ["provider"]
-    html = response.content.decode()
+    html = plain(response.content)
     assert 'aria-invalid="true"' in html and 'id="id_provider_errors"' in html
     assert "Wil graag begeleiding bij de administratie" in html
     assert f'value="{(TODAY - 3 * DAY).isoformat()}"' in html
@@ -118,7 +119,7 @@ def test_a_grant_without_date_keeps_the_choice_and_shows_the_error(logged_in, re
     response = logged_in.post(url, {"status": "toegekend", "decided_on": ""})
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["decided_on"]
-    html = response.content.decode()
+    html = plain(response.content)
     assert 'value="toegekend"' in html and "checked" in html.split('value="toegekend"')[1].split(">")[0]
     assert Referral.objects.get(pk=requested.pk).status == "aangevraagd"
     assert not AccessLogEntry.objects.exists()
@@ -176,7 +177,7 @@ def test_the_detail_page_shows_the_history_and_logs_the_view(logged_in, generali
 def test_the_dossier_page_lists_referrals_with_their_actions(logged_in, requested, granted):
     other = ReferralFactory(dossier=requested.dossier)
     response = logged_in.get(requested.dossier.get_absolute_url())
-    html = response.content.decode()
+    html = plain(response.content)
     assert 'id="referrals-heading"' in html
     assert reverse("maatwerk:care_period", args=[granted.pk]) in html
     assert reverse("maatwerk:objection", args=[granted.pk]) in html
@@ -189,7 +190,7 @@ def test_a_closed_dossier_shows_referrals_without_actions(logged_in, generalist_
     case_services.close_dossier(requested.dossier, user=generalist_a, closed_on=TODAY,
                                 closure_reason=ClosureReason.ACCORDING_TO_PLAN,
                                 settlements={f"settle_referral_{requested.pk}": "withdraw"})
-    html = logged_in.get(requested.dossier.get_absolute_url()).content.decode()
+    html = plain(logged_in.get(requested.dossier.get_absolute_url()).content)
     assert requested.product.name in html
     assert reverse("maatwerk:referral", args=[requested.pk]) in html
     assert reverse("maatwerk:decide", args=[requested.pk]) not in html
@@ -208,7 +209,7 @@ def test_the_dossier_page_costs_the_same_queries_however_many_referrals(logged_i
 
 
 def test_the_pages_speak_the_users_dutch(logged_in, requested):
-    html = logged_in.get(requested.dossier.get_absolute_url()).content.decode()
+    html = plain(logged_in.get(requested.dossier.get_absolute_url()).content)
     assert "Verwijzingen maatwerk" in html and "zorg in natura (ZIN)" in html and ">aangevraagd<" in html
-    html = logged_in.get(reverse("maatwerk:decide", args=[requested.pk])).content.decode()
+    html = plain(logged_in.get(reverse("maatwerk:decide", args=[requested.pk])).content)
     assert "toegekend" in html and "afgewezen" in html and "ingetrokken" in html and "Besloten op" in html

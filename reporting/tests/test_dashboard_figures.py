@@ -14,6 +14,7 @@ from reporting.compute import compute_periods
 from reporting.dashboards.common import KPI_KEYS, MEASURES, ORGANISATION_KEYS, format_number
 from reporting.factories import dossier, measurement, referral
 from reporting.models import IndicatorRow
+from tests.html import plain
 
 D = dt.date
 Q3 = "2026-Q3"  # 2026-07-01 .. 2026-09-30
@@ -74,7 +75,7 @@ def computed(team_a, team_b):
 def test_kpis_equal_the_reporting_table(client, coach_a, team_a, computed):
     response = as_user(client, coach_a).get(reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3})
     assert response.status_code == 200
-    content = response.content.decode()
+    content = plain(response.content)
     kpis = kpi_values(content)
     assert set(kpis) == {MEASURES[key].indicator for key in KPI_KEYS}
     for key in KPI_KEYS:
@@ -92,8 +93,8 @@ def test_kpis_equal_the_reporting_table(client, coach_a, team_a, computed):
 
 
 def test_norm_is_stated_with_text_not_colour_alone(client, coach_a, team_a, computed):
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     pct = stored(Q3, team_a, "first_contact_within_5_working_days_pct").value
     expected = "voldoet aan de norm van 80%" if pct >= 80 else "onder de norm van 80%"
     assert expected in content
@@ -101,8 +102,8 @@ def test_norm_is_stated_with_text_not_colour_alone(client, coach_a, team_a, comp
 
 
 def test_trend_table_shows_the_previous_quarters(client, coach_a, team_a, computed):
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     cells = row_cells(content, "data-key", "closed")
     # label, then Q3 2025 .. Q2 2026 and Q3 2026; only Q2 and Q3 are computed
     assert cells[0] == "Uitstroom"
@@ -114,8 +115,8 @@ def test_trend_table_shows_the_previous_quarters(client, coach_a, team_a, comput
 
 
 def test_monthly_flow_closure_rating_and_referrals(client, coach_a, team_a, computed):
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     assert "juli 2026" in content and "september 2026" in content
     reasons = row_cells(content, "data-key", "volgens_plan")
     assert reasons[1] == shown(stored(Q3, team_a, "closure_reason", "volgens_plan").count)
@@ -130,8 +131,8 @@ def test_monthly_flow_closure_rating_and_referrals(client, coach_a, team_a, comp
 
 
 def test_zrm_table_against_the_municipality(client, coach_a, team_a, computed):
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     cells = row_cells(content, "data-key", "financien")
     team_low = stored(Q3, team_a, "zrm_baseline_insufficient_pct", "financien")
     all_low = stored(Q3, None, "zrm_baseline_insufficient_pct", "financien")
@@ -147,8 +148,8 @@ def test_zrm_table_against_the_municipality(client, coach_a, team_a, computed):
 
 
 def test_data_quality_figures_with_links_for_members(client, generalist_a, team_a, computed):
-    content = as_user(client, generalist_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, generalist_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     for indicator in ("missing_rating_pct", "missing_support_start_pct", "missing_baseline_pct"):
         cells = row_cells(content, "data-indicator", indicator)
         assert cells[1] == shown(stored(Q3, team_a, indicator).value, 1, "%")
@@ -165,8 +166,8 @@ def test_waiting_list_now_is_the_current_quarter(client, coach_a, team_a):
     dossier(team_a, current.start)  # waiting
     dossier(team_a, current.start, support_started_on=current.start)
     compute_periods([current])
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     now = stored(current.code, team_a, "waiting_list")
     assert re.search(rf'data-indicator="waiting_list_now">{shown(now.value)}</span>', content)
     assert now.value == 1
@@ -174,7 +175,7 @@ def test_waiting_list_now_is_the_current_quarter(client, coach_a, team_a):
 
 
 def test_organisation_overview_equals_the_table(client, beleid, team_a, team_b, computed):
-    content = as_user(client, beleid).get(reverse("reporting:organisation"), {"period": Q3}).content.decode()
+    content = plain(as_user(client, beleid).get(reverse("reporting:organisation"), {"period": Q3}).content)
     for team in (team_a, team_b, None):
         cells = row_cells(content, "data-team", team.code if team else "")
         assert cells[0] == (team.name if team else "Gemeente (alle teams)")
@@ -186,11 +187,11 @@ def test_organisation_overview_equals_the_table(client, beleid, team_a, team_b, 
 
 def test_organisation_overview_sorts_without_javascript(client, beleid, team_a, team_b, computed):
     url = reverse("reporting:organisation")
-    content = as_user(client, beleid).get(url, {"period": Q3, "sort": "registered", "order": "desc"}).content.decode()
+    content = plain(as_user(client, beleid).get(url, {"period": Q3, "sort": "registered", "order": "desc"}).content)
     order = re.findall(r'<tr data-team="([a-z0-9-]+)">', content)
     assert order == ["team-a", "team-b"]  # 3 registrations before 1
     assert 'data-sort-key="registered" class="num" data-num aria-sort="descending"' in content
-    content = client.get(url, {"period": Q3, "sort": "registered"}).content.decode()
+    content = plain(client.get(url, {"period": Q3, "sort": "registered"}).content)
     assert re.findall(r'<tr data-team="([a-z0-9-]+)">', content) == ["team-b", "team-a"]
     # The municipality row stays last, whatever the order.
     assert content.index('data-team="team-a"') < content.index('<tr class="total" data-team="">')

@@ -12,6 +12,7 @@ from reporting.compute import compute_periods
 from reporting.factories import dossier, measurement
 from reporting.models import IndicatorRow
 from reporting.tests.test_dashboard_figures import Q3, D
+from tests.html import plain
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_lists_hold_the_dossiers_behind_the_percentage(client, generalist_a, tea
     response = as_user(client, generalist_a).get(
         reverse("reporting:quality_list", args=[team_a.code, kind]), {"period": Q3})
     assert response.status_code == 200
-    content = response.content.decode()
+    content = plain(response.content)
     assert listed(content) == {dossiers[name].pk for name in expected}
     row = IndicatorRow.objects.get(period=Q3, team=team_a, indicator=indicator)
     assert round(row.value * row.count / 100) == len(expected)
@@ -61,8 +62,8 @@ def test_lists_hold_the_dossiers_behind_the_percentage(client, generalist_a, tea
 
 
 def test_dashboard_links_to_the_lists_with_the_numbers(client, coach_a, team_a, dossiers):
-    content = as_user(client, coach_a).get(
-        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, coach_a).get(
+        reverse("reporting:team_dashboard", args=[team_a.code]), {"period": Q3}).content)
     url = reverse("reporting:quality_list", args=[team_a.code, "zonder-rapportcijfer"])
     assert f'{url}?period={Q3}">Bekijk het dossier' in content
     url = reverse("reporting:quality_list", args=[team_a.code, "zonder-nulmeting"])
@@ -71,6 +72,6 @@ def test_dashboard_links_to_the_lists_with_the_numbers(client, coach_a, team_a, 
 
 
 def test_empty_list_says_so(client, generalist_a, team_a):
-    content = as_user(client, generalist_a).get(
-        reverse("reporting:quality_list", args=[team_a.code, "zonder-startdatum"]), {"period": Q3}).content.decode()
+    content = plain(as_user(client, generalist_a).get(
+        reverse("reporting:quality_list", args=[team_a.code, "zonder-startdatum"]), {"period": Q3}).content)
     assert "Geen dossiers" in content

@@ -14,6 +14,26 @@
   // reader users land on what needs fixing.
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
+  // Character counters (templates/includes/field.html): the server shows the limit; here
+  // it becomes a live "N of M characters left", announced politely while typing. The
+  // field has no maxlength attribute, so a long paste is kept and the counter says how
+  // much is too much (the server refuses it with the text kept).
+  document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+    var field = document.getElementById(counter.getAttribute("data-counter-for"));
+    if (!field) { return; }
+    var max = parseInt(field.getAttribute("data-maxlength"), 10);
+    var left = counter.getAttribute("data-counter-text");
+    var over = counter.getAttribute("data-counter-over");
+    function update() {
+      var length = field.value.length;
+      var text = length <= max ? left.replace("{remaining}", max - length) : over.replace("{over}", length - max);
+      counter.textContent = text.replace("{max}", max);
+      counter.classList.toggle("over", length > max);
+    }
+    update();
+    counter.setAttribute("aria-live", "polite");
+    field.addEventListener("input", update);
+  });
   // Buttons that ask for confirmation before submitting their form.
   document.querySelectorAll("[data-confirm]").forEach(function (button) {
     button.addEventListener("click", function (event) {

@@ -93,9 +93,10 @@ def test_the_dossier_page_shows_the_development(client, generalist_a, dossier, a
     section = html[html.index('aria-labelledby="zrm-heading"'):]
     section = section[:section.index("</section>")]
     assert applicant.display_name in section and partner.display_name not in section
-    row = section[section.index('<th scope="row">Financiën</th>'):]
+    row = section[section.index('scope="row">Financiën</th>'):]
     row = row[:row.index("</tr>")]
-    assert '<td class="zrm-low">2 ' in row and '<td class="zrm-ok">4 ' in row and "+2" in row
+    # The score cells carry the table component's class and the colour of the step.
+    assert 'zrm-low">2 ' in row and 'zrm-ok">4 ' in row and "+2" in row
     for m in (first, latest):
         assert reverse("zrm:detail", args=[dossier.pk, m.pk]) in section
     assert f'{reverse("zrm:new", args=[dossier.pk])}?client={applicant.pk}' in section
