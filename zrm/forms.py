@@ -80,3 +80,10 @@ def initial_scores(measurement) -> dict:
         score_field(domain.code): str(scored[domain.code]) if domain.code in scored else NOT_APPLICABLE
         for domain in measurement.instrument.domains.all()
     }
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the measurement withdrawn?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text=_("For example: entered for the wrong member, or a wrong date."),
+    )

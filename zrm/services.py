@@ -6,7 +6,14 @@
 - new measurements use an active instrument, and score only that instrument's domains,
   each 1 to 5 or not at all (not applicable: no score, never a zero);
 - a closed dossier is read-only, except for its eindmeting dated on the closing date,
-  which may still be recorded and corrected.
+  which may still be recorded and corrected;
+- the order per unit (one member, or the household), docs/adr/0010-zrm-measurement-order.md:
+  one nulmeting and at most one eindmeting; a doel-, tussen- or eindmeting needs the
+  nulmeting and is not dated before it; a nulmeting is not dated after the unit's other
+  measurements; a tussenmeting is not dated after the eindmeting, nor an eindmeting
+  before a tussenmeting;
+- a measurement entered in error is withdrawn (``withdraw_measurement``): moved to
+  ``WithdrawnMeasurement`` with who, when and why, so it counts nowhere any more.
 
 Every write is atomic and locks the dossier row. Rule violations raise
 ``ValidationError`` keyed by the entry form's field names."""
@@ -21,7 +28,15 @@ from django.utils.translation import gettext as _
 from cases.access import team_ids
 from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.services import record_event, today
-from zrm.models import STEPS, Instrument, Measurement, MeasurementType, canonical_scores
+from zrm.models import (
+    STEPS,
+    Domain,
+    Instrument,
+    Measurement,
+    MeasurementType,
+    WithdrawnMeasurement,
+    canonical_scores,
+)
 
 SCORE_PREFIX = "score_"
 
@@ -126,9 +141,71 @@ def _check(
     if not unknown and not scored and not any(k.startswith(SCORE_PREFIX) for k in errors):
         _add(errors, NON_FIELD_ERRORS, _("Score at least one domain."))
 
+    if type in MeasurementType.values and measured_on is not None:
+        for field, message in order_errors(dossier, client=client, instrument=instrument, type=type,
+                                           measured_on=measured_on, current=current):
+            _add(errors, field, message)
+
     if errors:
         raise ValidationError(errors)
     return canonical_scores(scored)
+
+
+LATER_TYPES = (MeasurementType.GOAL, MeasurementType.INTERIM, MeasurementType.FINAL)
+
+
+def order_errors(
+    dossier: Dossier, *, client: Client | None, instrument: Instrument, type: str, measured_on: dt.date,
+    current: Measurement | None = None,
+) -> list[tuple[str, str]]:
+    """The order of one unit's measurements (see the module docstring), as (field, message).
+    Only measurements that share a domain with ``instrument`` count: zrm-2013 and zrm-2017
+    are one series, a supplement scored alongside (parenting) has a series of its own."""
+    unit = Measurement.objects.filter(dossier=dossier, client=client)
+    if current is not None:
+        unit = unit.exclude(pk=current.pk)
+    rows = list(unit.values_list("type", "measured_on", "instrument_id"))
+    codes: dict[int, set[str]] = {}
+    for instrument_id, code in Domain.objects.filter(
+            instrument_id__in={r[2] for r in rows} | {instrument.pk}).values_list("instrument_id", "code"):
+        codes.setdefault(instrument_id, set()).add(code)
+    own = codes.get(instrument.pk, set())
+    others = [(t, d) for t, d, instrument_id in rows if codes.get(instrument_id, set()) & own]
+    baselines = sorted(d for t, d in others if t == MeasurementType.BASELINE)
+    finals = sorted(d for t, d in others if t == MeasurementType.FINAL)
+    interims = sorted(d for t, d in others if t == MeasurementType.INTERIM)
+    date = _date_text
+    problems = []
+    if type == MeasurementType.BASELINE:
+        if baselines:
+            problems.append(("type", _("This member already has a nulmeting (%(date)s). Correct or withdraw that "
+                                       "one instead.") % {"date": date(baselines[0])}))
+        later = [d for t, d in others if t in LATER_TYPES and d < measured_on]
+        if later:
+            problems.append(("measured_on", _("The nulmeting cannot be after a later measurement of this member "
+                                              "(%(date)s).") % {"date": date(min(later))}))
+    elif type in LATER_TYPES:
+        if not baselines:
+            problems.append(("type", _("Record the nulmeting of this member first: a %(type)s is compared with it.")
+                             % {"type": MeasurementType(type).label}))
+        elif measured_on < baselines[0]:
+            problems.append(("measured_on", _("A %(type)s cannot be before the nulmeting (%(date)s).")
+                             % {"type": MeasurementType(type).label, "date": date(baselines[0])}))
+    if type == MeasurementType.FINAL:
+        if finals:
+            problems.append(("type", _("This member already has an eindmeting (%(date)s).")
+                             % {"date": date(finals[0])}))
+        if interims and measured_on < interims[-1]:
+            problems.append(("measured_on", _("The eindmeting cannot be before a tussenmeting (%(date)s).")
+                             % {"date": date(interims[-1])}))
+    if type == MeasurementType.INTERIM and finals and measured_on > finals[0]:
+        problems.append(("measured_on", _("A tussenmeting cannot be after the eindmeting (%(date)s).")
+                         % {"date": date(finals[0])}))
+    return problems
+
+
+def _date_text(value: dt.date) -> str:
+    return value.strftime("%d-%m-%Y")
 
 
 def _describe(measurement: Measurement) -> str:
@@ -190,3 +267,30 @@ def update_measurement(
     record_event(dossier, user, EventKind.MEASUREMENT, on=measured_on,
                  detail=_("changed: %(what)s") % {"what": _describe(current)})
     return current
+
+
+@transaction.atomic
+def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> WithdrawnMeasurement:
+    """Withdraw a measurement entered in error: it moves to ``WithdrawnMeasurement`` with
+    the user, the time and the reason, and is recorded on the timeline. From then on it
+    counts nowhere (development, reminders, indicators, exports). A closed dossier only
+    lets its editable eindmeting be withdrawn."""
+    from cases.services import lock_dossier
+
+    dossier = lock_dossier(user, measurement.dossier_id, open_only=False)
+    current = Measurement.objects.select_related("instrument", "client").get(pk=measurement.pk, dossier=dossier)
+    if not is_editable(current, dossier):
+        raise ValidationError(_("This dossier is closed and can no longer be changed."))
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Say why the measurement is withdrawn.")]})
+    withdrawn = WithdrawnMeasurement.objects.create(
+        ref=current.ref, dossier=dossier, client=current.client, instrument=current.instrument, type=current.type,
+        measured_on=current.measured_on, scores=current.scores, created_by=current.created_by,
+        created_at=current.created_at, withdrawn_by=user, reason=reason.strip(),
+    )
+    what = _describe(current)
+    current.delete()
+    record_event(dossier, user, EventKind.MEASUREMENT, on=withdrawn.measured_on,
+                 detail=_("withdrawn: %(what)s, %(date)s (%(why)s)")
+                 % {"what": what, "date": _date_text(withdrawn.measured_on), "why": withdrawn.reason})
+    return withdrawn

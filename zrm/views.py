@@ -16,7 +16,15 @@ from cases.services import today
 from cases.views.common import add_service_errors, get_dossier
 from zrm import services
 from zrm.development import Cell, cell, domain_codes, load_measurements, previous_measurement
-from zrm.forms import HOUSEHOLD, NOT_APPLICABLE, MeasurementForm, initial_scores, unit_choices, unit_value
+from zrm.forms import (
+    HOUSEHOLD,
+    NOT_APPLICABLE,
+    MeasurementForm,
+    WithdrawForm,
+    initial_scores,
+    unit_choices,
+    unit_value,
+)
 from zrm.models import INSUFFICIENT_STEPS, STEPS, Domain, Instrument, Measurement, MeasurementType
 
 
@@ -219,3 +227,27 @@ def detail(request, pk, measurement_pk):
         "previous": previous,
         "editable": services.is_editable(measurement, dossier),
     })
+
+
+def withdraw(request, pk, measurement_pk):
+    """Withdraw a measurement entered in error (recorded, not deleted: ``zrm.services``)."""
+    dossier = get_dossier(request, pk)
+    measurement = _get_measurement(request, dossier, measurement_pk)
+    if not services.is_editable(measurement, dossier):
+        messages.error(request, _("This dossier is closed and can no longer be changed."))
+        return redirect("zrm:detail", pk=dossier.pk, measurement_pk=measurement.pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdrawn = services.withdraw_measurement(
+                measurement, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            log_access(request, AccessAction.CHANGE, dossier=dossier, client=withdrawn.client,
+                       detail=_("ZRM %(type)s %(date)s withdrawn") % {
+                           "type": withdrawn.get_type_display(), "date": withdrawn.measured_on.strftime("%d-%m-%Y")})
+            messages.success(request, _("The measurement has been withdrawn."))
+            return redirect(dossier)
+    return render(request, "zrm/measurement_withdraw.html",
+                  {"dossier": dossier, "measurement": measurement, "form": form})

@@ -49,7 +49,7 @@ def test_date_not_before_registration_nor_in_the_future(dossier, generalist_a):
             record(dossier, generalist_a, measured_on=day)
         assert set(errors_of(excinfo)) == {"measured_on"}
     assert record(dossier, generalist_a, measured_on=dossier.registered_on).measured_on == dossier.registered_on
-    assert record(dossier, generalist_a, measured_on=TODAY).measured_on == TODAY
+    assert record(dossier, generalist_a, type="tussenmeting", measured_on=TODAY).measured_on == TODAY
 
 
 def test_member_must_belong_to_the_dossier(dossier, generalist_a, team_a):
@@ -126,6 +126,7 @@ def test_only_team_members_record(dossier, generalist_b, coach_a, beleid):
 
 
 def test_update_replaces_the_scores_and_is_on_the_timeline(dossier, generalist_a, partner):
+    record(dossier, generalist_a, client=partner, measured_on=TODAY - 20 * DAY)  # the partner's nulmeting
     measurement = record(dossier, generalist_a)
     services.update_measurement(
         measurement, user=generalist_a, client=partner, type="tussenmeting", measured_on=TODAY - 2 * DAY,
@@ -135,7 +136,7 @@ def test_update_replaces_the_scores_and_is_on_the_timeline(dossier, generalist_a
     assert (measurement.client, measurement.type, measurement.measured_on) == (partner, "tussenmeting",
                                                                                TODAY - 2 * DAY)
     assert type(measurement).objects.get(pk=measurement.pk).scores == {"huisvesting": 5, "justitie": 1}
-    assert DossierEvent.objects.filter(dossier=dossier, kind=EventKind.MEASUREMENT).count() == 2
+    assert DossierEvent.objects.filter(dossier=dossier, kind=EventKind.MEASUREMENT).count() == 3
 
 
 def test_update_checks_the_same_rules(dossier, generalist_a, generalist_b):
@@ -152,6 +153,7 @@ def test_update_checks_the_same_rules(dossier, generalist_a, generalist_b):
 
 @pytest.fixture
 def closed(dossier, generalist_a):
+    record(dossier, generalist_a, measured_on=TODAY - 10 * DAY)  # the nulmeting an eindmeting follows
     return case_services.close_dossier(dossier, user=generalist_a, closed_on=TODAY - 3 * DAY,
                                        closure_reason=ClosureReason.ACCORDING_TO_PLAN)
 
