@@ -179,7 +179,7 @@ class Action(models.Model):
         help_text=_("Support the household already had when it registered."),
     )
     description = models.TextField(_("description"), blank=True)
-    by = models.CharField(_("by whom"), max_length=160, blank=True)
+    by = models.CharField(_("by whom"), max_length=160, blank=True, db_column="by_whom")  # BY is an SQL keyword
     by_contact = models.ForeignKey(
         NetworkContact, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions",
         verbose_name=_("by (network contact)"), db_index=False,

@@ -1,0 +1,309 @@
+"""The plan's bundle files (`plan.md`): plans, goals, actions and network contacts.
+See ``cases.bundlespec``; parsed after the maatwerk part (actions name referrals).
+
+Rules checked (all of them, every problem as ``file:line: column: message``):
+- plans.csv: at most one row per dossier; ``agreed_on >= registered_on``, not in the future.
+- goals.csv: client_ref a member of the dossier; domain a ZRM domain code or ``overig``;
+  ``set_on >= registered_on``; ``status_on`` required for a status other than ``lopend`` and
+  empty for ``lopend``, ``>= set_on``; proposed_by empty = ``medewerker``. A goal implies a
+  (draft) plan.
+- actions.csv: goal_ref and referral_ref belong to the same dossier (in the bundle or the
+  system); ``existing`` is ``true``/``false``; ``starts_on`` required for new support;
+  ``ends_on >= starts_on``.
+- network.csv: codes of kind and supportive.
+Stored set-based (``store.upsert``); the export writes the same columns, so
+import -> export -> import is lossless."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from cases.bundlespec import BOOLEANS, BundlePart, FileSpec, max_length
+from maatwerk.models import Referral
+from plans.models import (
+    OTHER_DOMAIN,
+    Action,
+    ContactKind,
+    Direction,
+    Goal,
+    GoalStatus,
+    Kanteling,
+    NetworkContact,
+    Plan,
+    ProposedBy,
+    Supportive,
+)
+from zrm.models import Domain
+
+PLANS = FileSpec("plans.csv", 11, ("dossier_ref", "agreed_on"), ("dossier_ref",))
+GOALS = FileSpec(
+    "goals.csv", 12,
+    ("goal_ref", "dossier_ref", "client_ref", "domain", "direction", "description", "proposed_by", "set_on",
+     "target_on", "status", "status_on"),
+    ("goal_ref", "dossier_ref", "domain", "direction", "set_on", "status"),
+    codes={"direction": frozenset(Direction.values), "proposed_by": frozenset(ProposedBy.values),
+           "status": frozenset(GoalStatus.values)},
+    max_lengths={"goal_ref": max_length(Goal, "ref"), "domain": max_length(Goal, "domain")},
+)
+ACTIONS = FileSpec(
+    "actions.csv", 13,
+    ("action_ref", "dossier_ref", "goal_ref", "domain", "kanteling", "existing", "description", "by", "starts_on",
+     "ends_on", "referral_ref"),
+    ("action_ref", "dossier_ref", "domain", "kanteling", "existing"),
+    codes={"kanteling": frozenset(Kanteling.values), "existing": frozenset(BOOLEANS)},
+    max_lengths={"action_ref": max_length(Action, "ref"), "domain": max_length(Action, "domain"),
+                 "by": max_length(Action, "by")},
+)
+NETWORK = FileSpec(
+    "network.csv", 14,
+    ("contact_ref", "dossier_ref", "kind", "name", "relation", "phone", "email", "supportive"),
+    ("contact_ref", "dossier_ref", "kind"),
+    codes={"kind": frozenset(ContactKind.values), "supportive": frozenset(Supportive.values)},
+    max_lengths={"contact_ref": max_length(NetworkContact, "ref"), "name": max_length(NetworkContact, "name"),
+                 "relation": max_length(NetworkContact, "relation"), "phone": max_length(NetworkContact, "phone"),
+                 "email": max_length(NetworkContact, "email")},
+)
+
+
+@dataclass(slots=True)
+class GoalRecord:
+    dossier_ref: str
+    client_ref: str | None
+    domain: str
+    direction: str
+    description: str
+    proposed_by: str
+    set_on: dt.date
+    target_on: dt.date | None
+    status: str
+    status_on: dt.date | None
+
+
+@dataclass(slots=True)
+class ActionRecord:
+    dossier_ref: str
+    goal_ref: str | None
+    domain: str
+    kanteling: str
+    existing: bool
+    description: str
+    by: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    referral_ref: str | None
+
+
+def _domains() -> frozenset[str]:
+    return frozenset(Domain.objects.values_list("code", flat=True)) | {OTHER_DOMAIN}
+
+
+def _parse_plans(p) -> None:
+    plans = p.parsed.data["plans.csv"] = {}
+    seen: dict = {}
+    _table, rows, _members = p.dossier_rows("plans.csv", with_members=False)
+    for row in rows:
+        ref = p.unique(row, "dossier_ref", seen)  # at most one plan per dossier
+        agreed_on = row.date("agreed_on")
+        dates = p.dossier(row, ref) if ref else None
+        if dates:
+            row.not_before("agreed_on", agreed_on, "registered_on", dates[0])
+        if row.ok:
+            plans[ref] = agreed_on
+
+
+def _parse_goals(p, domains) -> None:
+    goals = p.parsed.data["goals.csv"] = {}
+    seen: dict = {}
+    _table, rows, members = p.dossier_rows("goals.csv")
+    for row in rows:
+        ref = p.unique(row, "goal_ref", seen)
+        dossier_ref, client_ref = row.required("dossier_ref"), row.text("client_ref")
+        dates = p.dossier(row, dossier_ref)
+        if dates:
+            p.member(row, dossier_ref, client_ref, members)
+        domain = row.required("domain") and row.code("domain", domains)
+        direction = row.required("direction") and row.code("direction")
+        proposed_by = row.code("proposed_by") or ProposedBy.WORKER
+        set_on = row.required("set_on") and row.date("set_on")
+        target_on = row.date("target_on", past_only=False)
+        status = row.required("status") and row.code("status")
+        status_on = row.date("status_on")
+        if status and status != GoalStatus.ONGOING and not row.text("status_on"):
+            row.error("status_on", _("required for status %(status)s") % {"status": status})
+        if status == GoalStatus.ONGOING and row.text("status_on"):
+            row.error("status_on", _("must be empty while the goal is lopend"))
+        if dates:
+            row.not_before("set_on", set_on or None, "registered_on", dates[0])
+        row.not_before("status_on", status_on, "set_on", set_on or None)
+        if row.ok:
+            goals[ref] = GoalRecord(dossier_ref, client_ref or None, domain, direction, row.text("description"),
+                                    proposed_by, set_on, target_on, status, status_on)
+    p.named("goals.csv", seen)
+
+
+def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, str | None]:
+    """ref -> its dossier's ref, for refs in the bundle (valid rows) or the system; None for
+    a ref on a bundle row with problems of its own (not reported again)."""
+    owners = {ref: record.dossier_ref for ref, record in in_bundle.items() if ref in refs}
+    named = p.parsed.named.get(file, set())
+    missing = sorted(refs - set(owners))
+    owners.update(dict(model.objects.filter(ref__in=missing).values_list("ref", "dossier__ref")))
+    for ref in missing:
+        if ref not in owners and (ref in named or p.unreadable(file)):
+            owners[ref] = None
+    return owners
+
+
+def _parse_actions(p, domains) -> None:
+    actions = p.parsed.data["actions.csv"] = {}
+    table = p.table("actions.csv")
+    goal_refs, referral_refs = set(), set()
+    if table is not None:
+        g, r = table.index.get("goal_ref"), table.index.get("referral_ref")
+        for _line, cells in table.rows(type(p.problems)()):
+            if g is not None and cells[g]:
+                goal_refs.add(cells[g])
+            if r is not None and cells[r]:
+                referral_refs.add(cells[r])
+    goal_owner = _owners(p, goal_refs, p.parsed.data["goals.csv"], "goals.csv", Goal)
+    referral_owner = _owners(p, referral_refs, p.parsed.data.get("referrals.csv", {}),
+                             "referrals.csv", Referral)
+    seen: dict = {}
+    _table, rows, _members = p.dossier_rows("actions.csv", with_members=False)
+    for row in rows:
+        ref = p.unique(row, "action_ref", seen)
+        dossier_ref = row.required("dossier_ref")
+        dates = p.dossier(row, dossier_ref)
+        for column, owners, file in (("goal_ref", goal_owner, "goals.csv"),
+                                     ("referral_ref", referral_owner, "referrals.csv")):
+            value = row.text(column)
+            if not value:
+                continue
+            if value not in owners:
+                p.exists(row, column, value, (), file)
+            elif owners[value] is not None and dates and owners[value] != dossier_ref:
+                row.error(column, _("%(value)r belongs to another dossier (%(other)r)")
+                          % {"value": value, "other": owners[value]})
+        domain = row.required("domain") and row.code("domain", domains)
+        kanteling = row.required("kanteling") and row.code("kanteling")
+        existing = row.required("existing") and row.code("existing")
+        starts_on = row.date("starts_on", past_only=False)
+        ends_on = row.date("ends_on", past_only=False)
+        if existing == "false" and not row.text("starts_on"):
+            row.error("starts_on", _("required for new support (existing = false)"))
+        row.not_before("ends_on", ends_on, "starts_on", starts_on)
+        if row.ok:
+            actions[ref] = ActionRecord(dossier_ref, row.text("goal_ref") or None, domain, kanteling,
+                                        BOOLEANS[existing], row.text("description"), row.text("by"), starts_on,
+                                        ends_on, row.text("referral_ref") or None)
+    p.named("actions.csv", seen)
+
+
+def _parse_network(p) -> None:
+    contacts = p.parsed.data["network.csv"] = {}
+    seen: dict = {}
+    _table, rows, _members = p.dossier_rows("network.csv", with_members=False)
+    for row in rows:
+        ref = p.unique(row, "contact_ref", seen)
+        dossier_ref = row.required("dossier_ref")
+        p.dossier(row, dossier_ref)
+        kind = row.required("kind") and row.code("kind")
+        supportive = row.code("supportive")
+        if row.ok:
+            contacts[ref] = (dossier_ref, kind, row.text("name"), row.text("relation"), row.text("phone"),
+                             row.text("email"), supportive)
+    p.named("network.csv", seen)
+
+
+def parse(p) -> None:
+    domains = _domains()
+    _parse_plans(p)
+    _parse_goals(p, domains)
+    _parse_actions(p, domains)
+    _parse_network(p)
+
+
+def store(s, parsed) -> None:
+    data, now = parsed.data, s.now
+    dossiers = s.ids["dossiers"]
+    named = (set(data["plans.csv"]) | {r.dossier_ref for r in data["goals.csv"].values()}
+             | {r.dossier_ref for r in data["actions.csv"].values()} | {c[0] for c in data["network.csv"].values()})
+    if named - set(dossiers):  # dossiers in the system that the bundle names without holding them
+        dossiers.update(s.lookup("cases_dossier", "ref", named - set(dossiers)))
+
+    plan_columns = ("dossier_id", "agreed_on", "agreed_version", "created_at", "updated_at")
+    s.upsert("plans.csv", "plans_plan", plan_columns,
+             ((dossiers[ref], agreed_on, "{}", now, now) for ref, agreed_on in data["plans.csv"].items()),
+             key=("dossier_id",), compare=("agreed_on",), touch=("updated_at",))
+    # A goal implies a plan: a draft where neither the bundle nor the system has one.
+    implied = sorted({r.dossier_ref for r in data["goals.csv"].values()} - set(data["plans.csv"]))
+    s.upsert("plans.csv", "plans_plan", plan_columns,
+             ((dossiers[ref], None, "{}", now, now) for ref in implied), key=("dossier_id",))
+
+    goals = data["goals.csv"]
+    clients = s.client_ids(r.client_ref for r in goals.values())
+    goal_ids = s.upsert(
+        "goals.csv", "plans_goal",
+        ("ref", "dossier_id", "client_id", "domain", "direction", "description", "proposed_by", "set_on",
+         "target_on", "status", "status_on", "created_at", "updated_at"),
+        ((ref, dossiers[r.dossier_ref], clients.get(r.client_ref), r.domain, r.direction, r.description,
+          r.proposed_by, r.set_on, r.target_on, r.status, r.status_on, now, now) for ref, r in goals.items()),
+        key=("ref",),
+        compare=("dossier_id", "client_id", "domain", "direction", "description", "proposed_by", "set_on",
+                 "target_on", "status", "status_on"),
+        touch=("updated_at",), ids=True,
+    )
+    actions = data["actions.csv"]
+    goal_ids.update(s.lookup("plans_goal", "ref", {r.goal_ref for r in actions.values()
+                                                   if r.goal_ref and r.goal_ref not in goal_ids}))
+    referral_ids = dict(s.ids.get("referrals", {}))
+    linked = {r.referral_ref for r in actions.values() if r.referral_ref and r.referral_ref not in referral_ids}
+    referral_ids.update(s.lookup("maatwerk_referral", "ref", linked))
+    s.upsert(
+        "network.csv", "plans_networkcontact",
+        ("ref", "dossier_id", "kind", "name", "relation", "phone", "email", "supportive", "created_at", "updated_at"),
+        ((ref, dossiers[c[0]], *c[1:], now, now) for ref, c in data["network.csv"].items()),
+        key=("ref",), compare=("dossier_id", "kind", "name", "relation", "phone", "email", "supportive"),
+        touch=("updated_at",),
+    )
+    s.upsert(
+        "actions.csv", "plans_action",
+        ("ref", "dossier_id", "goal_id", "domain", "kanteling", "existing", "description", "by_whom", "starts_on",
+         "ends_on", "referral_id", "created_at", "updated_at"),
+        ((ref, dossiers[r.dossier_ref], goal_ids.get(r.goal_ref), r.domain, r.kanteling, r.existing, r.description,
+          r.by, r.starts_on, r.ends_on, referral_ids.get(r.referral_ref), now, now) for ref, r in actions.items()),
+        key=("ref",),
+        compare=("dossier_id", "goal_id", "domain", "kanteling", "existing", "description", "by_whom", "starts_on",
+                 "ends_on", "referral_id"),
+        touch=("updated_at",),
+    )
+
+
+def export(writer, scope) -> None:
+    rows = writer.rows
+    dossiers = scope.dossier_ids
+    writer.write(PLANS, rows(Plan.objects.filter(dossier__in=dossiers).order_by("dossier_id"),
+                             "dossier__ref", "agreed_on"))
+    writer.write(GOALS, rows(
+        scope.own(Goal.objects.filter(dossier__in=dossiers)).order_by("pk"), "ref", "dossier__ref", "client__ref",
+        "domain", "direction", "description", "proposed_by", "set_on", "target_on", "status", "status_on",
+    ))
+    actions = Action.objects.filter(dossier__in=dossiers)
+    if scope.client is not None:  # one client's data: not what belongs to another member's goal or referral
+        actions = actions.filter(Q(goal__isnull=True) | Q(goal__client__isnull=True) | Q(goal__client=scope.client))
+        actions = actions.filter(Q(referral__isnull=True) | Q(referral__client__isnull=True)
+                                 | Q(referral__client=scope.client))
+    writer.write(ACTIONS, rows(
+        actions.order_by("pk"), "ref", "dossier__ref", "goal__ref", "domain", "kanteling", "existing",
+        "description", "by", "starts_on", "ends_on", "referral__ref",
+    ))
+    writer.write(NETWORK, rows(
+        NetworkContact.objects.filter(dossier__in=dossiers).order_by("pk"), "ref", "dossier__ref", "kind", "name",
+        "relation", "phone", "email", "supportive",
+    ))
+
+
+PART = BundlePart(app="plans", order=40, files=(PLANS, GOALS, ACTIONS, NETWORK), parse=parse, store=store,
+                  export=export)
