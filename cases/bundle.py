@@ -43,7 +43,7 @@ DOSSIERS = FileSpec(
     "dossiers.csv", 6,
     ("dossier_ref", "team", "registered_on", "referrer", "first_contact_on", "first_contact_location",
      "support_started_on", "closed_on", "closure_reason", "can_continue_independently", "client_rating",
-     "lead_worker"),
+     "lead_worker", "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on"),
     ("dossier_ref", "team", "registered_on"),
     codes={
         "first_contact_location": frozenset(Location.values),
@@ -75,6 +75,10 @@ class DossierRecord:
     can_continue_independently: str
     client_rating: int | None
     lead_worker: str
+    # plan.md recorded-on dates: the day each date was entered (None: unknown, never the import's day)
+    first_contact_recorded_on: dt.date | None = None
+    support_started_recorded_on: dt.date | None = None
+    closed_recorded_on: dt.date | None = None
 
 
 # ---- parse -------------------------------------------------------------------------------
@@ -163,6 +167,14 @@ def _parse_dossiers(p) -> None:
         for column, value in (("first_contact_on", first_contact_on), ("support_started_on", support_started_on),
                               ("closed_on", closed_on)):
             row.not_before(column, value, "registered_on", registered_on or None)
+        recorded = {}
+        for date, value in (("first_contact", first_contact_on), ("support_started", support_started_on),
+                            ("closed", closed_on)):
+            column = f"{date}_recorded_on"
+            recorded[column] = row.date(column)  # <= today
+            if row.text(column) and not row.text(f"{date}_on"):
+                row.error(column, _("only with %(column)s") % {"column": f"{date}_on"})
+            row.not_before(column, recorded[column], f"{date}_on", value)
         location = row.code("first_contact_location")
         closure_reason = row.code("closure_reason")
         can_continue = row.code("can_continue_independently")
@@ -178,6 +190,7 @@ def _parse_dossiers(p) -> None:
             records[ref] = DossierRecord(
                 team, registered_on, referrer or None, first_contact_on, location,
                 support_started_on, closed_on, closure_reason, can_continue, rating, row.text("lead_worker"),
+                **recorded,
             )
             p.parsed.dossier_dates[ref] = (registered_on, closed_on)
     p.named("dossiers.csv", seen)
@@ -282,18 +295,20 @@ def store(s, parsed) -> None:
         "dossiers.csv", "cases_dossier",
         ("ref", "team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
          "first_contact_on", "first_contact_location", "support_started_on", "closed_on", "closure_reason",
-         "can_continue_independently", "client_rating", "request_summary", "created_at", "updated_at"),
+         "can_continue_independently", "client_rating", "first_contact_recorded_on", "support_started_recorded_on",
+         "closed_recorded_on", "request_summary", "created_at", "updated_at"),
         (
             (ref, teams[d.team], workers.get(d.lead_worker), "" if d.lead_worker in workers else d.lead_worker,
              referrers.get(d.referrer), d.registered_on, d.first_contact_on, d.first_contact_location,
              d.support_started_on, d.closed_on, d.closure_reason, d.can_continue_independently, d.client_rating,
-             "", now, now)
+             d.first_contact_recorded_on, d.support_started_recorded_on, d.closed_recorded_on, "", now, now)
             for ref, d in data["dossiers.csv"].items()
         ),
         key=("ref",),
         compare=("team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
                  "first_contact_on", "first_contact_location", "support_started_on", "closed_on",
-                 "closure_reason", "can_continue_independently", "client_rating"),
+                 "closure_reason", "can_continue_independently", "client_rating", "first_contact_recorded_on",
+                 "support_started_recorded_on", "closed_recorded_on"),
         touch=("updated_at",), ids=True,
     )
     dossiers.update({ref: values[0] for ref, values in parsed.existing_dossiers.items()})
@@ -322,11 +337,12 @@ def export(writer, scope) -> None:
     writer.write(REFERRERS, rows(Referrer.objects.order_by("code"), "code", "name", "self_referral"))
     writer.write(CLIENTS, rows(clients.order_by("pk"), "ref", "bsn", "birth_date", "gender", "postcode"))
     writer.write(DOSSIERS, (
-        (*row[:-2], row[-2] or row[-1])
+        (*row[:11], row[11] or row[12], *row[13:])
         for row in rows(
             dossiers.order_by("pk"), "ref", "team__code", "registered_on", "referrer__code", "first_contact_on",
             "first_contact_location", "support_started_on", "closed_on", "closure_reason",
             "can_continue_independently", "client_rating", "lead_worker__username", "lead_worker_ref",
+            "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on",
         )
     ))
     writer.write(MEMBERS, rows(members.order_by("pk"), "dossier__ref", "client__ref", "role"))
