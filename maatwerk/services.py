@@ -31,13 +31,12 @@ referral, as the bundle import allows)."""
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases.access import team_ids
 from cases.models import Client, Dossier, DossierMember, EventKind
-from cases.services import record_event, today
+from cases.services import lock_dossier, record_event, today
 from maatwerk.models import Form, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
 from maatwerk.signals import referral_changed
 
@@ -70,17 +69,9 @@ def _not_before_request(field: str, value: dt.date | None, referral: Referral, e
              % {"date": _date(referral.requested_on)})
 
 
-def _check_dossier(dossier: Dossier, user) -> None:
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
-    if dossier.is_closed:
-        raise ValidationError(_("This dossier is closed and can no longer be changed."))
-
-
 def _lock(referral: Referral, user) -> Referral:
     """Lock the dossier, then the referral, re-reading both; the caller's copies may be stale."""
-    dossier = Dossier.objects.select_for_update().get(pk=referral.dossier_id)
-    _check_dossier(dossier, user)
+    dossier = lock_dossier(user, referral.dossier_id)
     locked = Referral.objects.select_for_update().get(pk=referral.pk)
     locked.dossier = dossier
     return locked
@@ -107,8 +98,7 @@ def request_referral(
     notes: str = "",
 ) -> Referral:
     """Aanvraag: refer a member of the household to a maatwerkvoorziening."""
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    _check_dossier(dossier, user)
+    dossier = lock_dossier(user, dossier.pk)
     errors: dict = {}
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
         _add(errors, "client", _("This person is not a member of the household."))

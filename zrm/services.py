@@ -21,13 +21,12 @@ Every write is atomic and locks the dossier row. Rule violations raise
 import datetime as dt
 from collections.abc import Mapping
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases.access import team_ids
 from cases.models import Client, Dossier, DossierMember, EventKind
-from cases.services import record_event, today
+from cases.services import lock_dossier, record_event, today
 from zrm.models import (
     STEPS,
     Domain,
@@ -62,16 +61,6 @@ def is_editable(measurement: Measurement, dossier: Dossier | None = None) -> boo
     if not dossier.is_closed:
         return True
     return measurement.type == MeasurementType.FINAL and measurement.measured_on == dossier.closed_on
-
-
-def _lock(dossier: Dossier) -> Dossier:
-    """Re-read the dossier under a row lock; the caller's copy may be stale."""
-    return Dossier.objects.select_for_update().get(pk=dossier.pk)
-
-
-def _require_team_member(user, dossier: Dossier) -> None:
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
 
 
 def _add(errors: dict, field: str, message: str) -> None:
@@ -225,8 +214,7 @@ def record_measurement(
     scores: Mapping[str, int | None],
 ) -> Measurement:
     """A new measurement of a member (or of the household: ``client=None``)."""
-    dossier = _lock(dossier)
-    _require_team_member(user, dossier)
+    dossier = lock_dossier(user, dossier.pk, open_only=False)  # an eindmeting follows the closure
     scored = _check(dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
                     scores=scores)
     measurement = Measurement.objects.create(
@@ -250,8 +238,7 @@ def update_measurement(
 ) -> Measurement:
     """Correct a measurement; its scores are replaced by ``scores``. Without ``instrument``
     the measurement keeps its own (which may since have been retired)."""
-    dossier = _lock(measurement.dossier)
-    _require_team_member(user, dossier)
+    dossier = lock_dossier(user, measurement.dossier_id, open_only=False)
     current = Measurement.objects.select_related("instrument").get(pk=measurement.pk, dossier=dossier)
     if not is_editable(current, dossier):
         raise ValidationError(_("This dossier is closed and can no longer be changed."))
