@@ -13,11 +13,23 @@ class MemberChoiceField(forms.ModelChoiceField):
         return obj.display_name
 
 
+class ProviderSelect(forms.Select):
+    """Each provider option says which products it offers (``data-products``), so the page
+    narrows the list to the chosen product (maatwerk/referral_form.js)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-products"] = " ".join(str(p.pk) for p in instance.products.all())
+        return option
+
+
 class ReferralForm(forms.Form):
     client = MemberChoiceField(label=_("Member"), queryset=Client.objects.none())
     product = forms.ModelChoiceField(label=_("Maatwerk provision"), queryset=Product.objects.none())
     provider = forms.ModelChoiceField(
-        label=_("Provider"), queryset=Provider.objects.none(),
+        label=_("Provider"), queryset=Provider.objects.none(), widget=ProviderSelect,
         help_text=_("The provider must offer the chosen provision; see the overview below the form."),
     )
     form = forms.ChoiceField(label=_("Form"), choices=Form.choices, widget=forms.RadioSelect, initial=Form.IN_KIND)
@@ -33,7 +45,18 @@ class ReferralForm(forms.Form):
         products = Product.objects.filter(active=True).order_by("category", "name")
         self.fields["product"].queryset = products
         self.fields["product"].choices = self._grouped(products)
-        self.fields["provider"].queryset = Provider.objects.filter(active=True)
+        providers = Provider.objects.filter(active=True).prefetch_related("products")
+        self.fields["provider"].queryset = providers
+        chosen = self.data.get(self.add_prefix("product")) if self.is_bound else None
+        if chosen and str(chosen).isdigit():
+            # Shown after a round trip: the chosen product's providers (and what was picked, so nothing is lost);
+            # validation stays with the service, which names what the provider does not offer.
+            picked = self.data.get(self.add_prefix("provider"))
+            self.fields["provider"].widget.choices = [
+                choice for choice in self.fields["provider"].choices
+                if not choice[0] or str(choice[0]) == str(picked)
+                or any(p.pk == int(chosen) for p in choice[0].instance.products.all())
+            ]
 
     @staticmethod
     def _grouped(products):

@@ -76,7 +76,7 @@ def test_a_service_error_is_shown_next_to_the_field_and_input_is_kept(logged_in,
     assert 'aria-invalid="true"' in html and 'id="id_provider_errors"' in html
     assert "Wil graag begeleiding bij de administratie" in html
     assert f'value="{(TODAY - 3 * DAY).isoformat()}"' in html
-    assert f'<option value="{elsewhere.pk}" selected>' in html
+    assert f'<option value="{elsewhere.pk}" selected data-products=' in html
     assert f'<option value="{product.pk}" selected>' in html
     assert 'value="pgb" required id="id_form_1" checked' in html or 'value="pgb" id="id_form_1" checked' in html
     assert not Referral.objects.exists()
