@@ -29,3 +29,25 @@ class ApiVersionMiddleware:
         if request.path.startswith("/api/"):
             response.headers["API-Version"] = settings.API_VERSION
         return response
+
+
+class DutchNotFoundMiddleware:
+    """With DEBUG on (``make run``, the set-up people try the product with) Django answers an
+    unknown URL or a 404 with its English technical page, listing the URL patterns. Users
+    get our Dutch 404 page instead, in every setting; API paths keep their Problem JSON."""
+
+    TECHNICAL_MARKER = b'<meta name="robots" content="NONE,NOARCHIVE">'
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        technical = self.TECHNICAL_MARKER in getattr(response, "content", b"")
+        if settings.DEBUG and response.status_code == 404 and technical:
+            from django.http import Http404
+
+            from buurtteam.views import page_not_found
+
+            return page_not_found(request, Http404())
+        return response

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils import translation
 
 from cases.models import AccessLogEntry
 
@@ -43,13 +44,20 @@ def mask_bsn(text: str) -> str:
     return _BSN.sub(lambda match: "*****" + re.sub(r"\D", "", match.group())[-4:], text or "")
 
 
+def _in_organisation_language(text) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
+
+
 def _common(request, action: str, detail: str) -> dict:
     return {
         "user": request.user,
         "action": action,
         "remote_addr": client_address(request),
         "path": mask_bsn(request.get_full_path())[:300],
-        "detail": mask_bsn(detail)[:300],
+        # Stored in the organisation's language (a lazy text is made Dutch here), whatever
+        # language the user browses in: the access log is read by the organisation.
+        "detail": mask_bsn(_in_organisation_language(detail))[:300],
     }
 
 

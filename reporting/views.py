@@ -22,7 +22,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -218,7 +220,8 @@ def quality_list(request, code, kind):
     dossiers = quality_figures.quality_dossiers(team_dossiers, quality, period)
     page = paginate(request, with_members(dossiers.select_related("lead_worker").order_by("registered_on", "id")))
     log_listed_dossiers(request, AccessAction.VIEW, page,
-                        detail=f"data quality list {quality.slug}, team {team.code}, {period.code}")
+                        detail=format_lazy(gettext_lazy("data-quality list \"{title}\", {team}, {period}"),
+                                           title=quality.title, team=team.name, period=period.code))
     description = str(quality.description)
     if quality.slug == "zonder-nulmeting":
         description %= {"days": BASELINE_GRACE_DAYS}

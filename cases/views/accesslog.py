@@ -2,11 +2,12 @@
 
 import csv
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases.access import is_beheer
@@ -59,11 +60,13 @@ def access_log_export(request, client_pk):
     writer = csv.writer(response)
     writer.writerow(["tijdstip", "gebruiker", "actie", "client", "dossier", "adres", "pagina", "toelichting"])
     entries = AccessLogEntry.objects.filter(client=client).select_related("user").order_by("at", "id")
+    with translation.override(settings.LANGUAGE_CODE):  # Dutch like the column names, not codes
+        actions = {code: str(label) for code, label in AccessAction.choices}
     for entry in entries.iterator():
         writer.writerow(safe_row([
             timezone.localtime(entry.at).isoformat(timespec="seconds"),
             entry.user.username if entry.user else "",
-            entry.action,
+            actions.get(entry.action, entry.action),
             entry.client_id or "",
             entry.dossier_id or "",
             entry.remote_addr or "",
