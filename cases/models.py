@@ -17,6 +17,9 @@ from cases.roles import TEAM_ROLES, Role
 from cases.validators import validate_bsn
 
 
+REQUEST_SUMMARY_MAX_LENGTH = 2000
+
+
 def new_ref() -> str:
     """A source-system key for records created in this system (see the bundle spec)."""
     return secrets.token_hex(8)
@@ -197,7 +200,9 @@ class Dossier(models.Model):
         Referrer, on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers",
         verbose_name=_("referrer"), db_index=False,
     )
-    request_summary = models.TextField(_("request for help"), blank=True)
+    # A summary, not a journal: about a page of text. The forms refuse more (with a counter);
+    # the database does not check it (TextField), so an older or imported longer text stays.
+    request_summary = models.TextField(_("request for help"), blank=True, max_length=REQUEST_SUMMARY_MAX_LENGTH)
     registered_on = models.DateField(_("registration date"), db_index=True)
     first_contact_on = models.DateField(_("first contact"), null=True, blank=True)
     first_contact_location = models.CharField(
