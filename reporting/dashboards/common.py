@@ -152,6 +152,18 @@ QUALITY_KINDS = {
 }
 
 ZRM_INDICATORS = ("zrm_baseline_insufficient_pct", "zrm_change_mean")
+# Registration lag and journal contact moments (indicators.md v2): (indicator, dimension, label,
+# decimals, unit) per row of the dashboard's data-quality part.
+REGISTRATION_ROWS = (
+    ("registration_lag_days_mean", "first_contact", gettext_lazy("First contact: days until it was recorded"), 1, ""),
+    ("registration_lag_days_mean", "support_started", gettext_lazy("Support start: days until it was recorded"), 1,
+     ""),
+    ("registration_lag_days_mean", "closed", gettext_lazy("Closure: days until it was recorded"), 1, ""),
+    ("support_start_recorded_late_pct", "", gettext_lazy("Support start recorded more than 5 working days late"), 1,
+     "%"),
+    ("contact_moments", "", gettext_lazy("Contact moments in the journal"), 0, ""),
+    ("contact_minutes", "", gettext_lazy("Minutes of contact in the journal"), 0, ""),
+)
 DETAIL_INDICATORS = (
     "closure_reason", "can_continue_independently", "client_rating", "client_rating_insufficient",
     "client_rating_response_pct", "care_started", *ZRM_INDICATORS,
@@ -161,6 +173,7 @@ TEAM_INDICATORS = sorted({
     *(MEASURES[q.measure].indicator for q in QUALITY_KINDS.values()),
     "waiting_working_days_mean",
     *DETAIL_INDICATORS,
+    *(row[0] for row in REGISTRATION_ROWS),
 })
 
 

@@ -13,6 +13,7 @@ from reporting.dashboards.common import (
     KPI_KEYS,
     MEASURES,
     QUALITY_KINDS,
+    REGISTRATION_ROWS,
     TEAM_INDICATORS,
     TREND_KEYS,
     TREND_QUARTERS,
@@ -175,6 +176,7 @@ class TeamDashboard:
     referrals: list = field(default_factory=list)
     zrm: list = field(default_factory=list)
     quality: list = field(default_factory=list)
+    registration: list = field(default_factory=list)
     charts: dict = field(default_factory=dict)
 
     @property
@@ -400,6 +402,12 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
             kind, measure, measure.cell(rows.get(code, team_id, measure.indicator)),
             measure.cell(rows.get(code, None, measure.indicator)),
         ))
+
+    # Registration lag and contact moments: how late dates are entered, how much is written.
+    for indicator, dimension, label, decimals, unit in REGISTRATION_ROWS:
+        cells = [Cell(f.value, f.count, decimals, unit) if f else Cell(None, None, decimals, unit)
+                 for f in (rows.get(code, team_id, indicator, dimension), rows.get(code, None, indicator, dimension))]
+        dashboard.registration.append(TableRow(str(label), cells, key=f"{indicator}:{dimension}".rstrip(":")))
 
     dashboard.charts = charts
     return dashboard
