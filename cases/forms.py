@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import services
 from cases.models import (
+    REQUEST_SUMMARY_MAX_LENGTH,
     TEAM_ROLES,
     Client,
     ClosureReason,
@@ -150,7 +151,8 @@ class RegistrationForm(ConfirmOtherOpenMixin, CheckedForm):
         label=_("Lead worker"), queryset=get_user_model().objects.none(), required=False
     )
     request_summary = forms.CharField(
-        label=_("Request for help"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Request for help"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        max_length=REQUEST_SUMMARY_MAX_LENGTH,
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -179,7 +181,8 @@ class DetailsForm(CheckedForm):
         widget=forms.CheckboxSelectMultiple,
     )
     request_summary = forms.CharField(
-        label=_("Request for help"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Request for help"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        max_length=REQUEST_SUMMARY_MAX_LENGTH,
     )
 
     def __init__(self, *args, dossier, **kwargs):
