@@ -5,7 +5,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cases.access import is_beheer
+from cases.permissions import is_beheer
 
 
 class BeheerAdminSite(admin.AdminSite):

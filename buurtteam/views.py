@@ -3,7 +3,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
-from cases.access import is_beheer
+from cases.permissions import is_beheer
 
 
 def page_not_found(request, exception):

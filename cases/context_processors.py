@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from cases.access import roles
 from cases.models import Team
+from cases.permissions import roles
 
 
 def navigation(request):

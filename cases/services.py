@@ -28,7 +28,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import extensions
-from cases.access import is_coach_of, team_ids
 from cases.models import (
     Client,
     Dossier,
@@ -41,6 +40,7 @@ from cases.models import (
     Referrer,
     Team,
 )
+from cases.permissions import is_coach_of, team_ids
 
 
 def today() -> dt.date:

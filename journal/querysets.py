@@ -11,7 +11,7 @@ from django.db.models import Q
 
 class JournalEntryQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cases.access import roles
+        from cases.permissions import roles
 
         user_roles = roles(user)
         readable = Q(confidential=False) | Q(dossier__team_id__in=user_roles.coached_team_ids)
@@ -26,6 +26,6 @@ class JournalEntryQuerySet(models.QuerySet):
 
 class DocumentQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cases.access import team_ids
+        from cases.permissions import team_ids
 
         return self.filter(dossier__team_id__in=team_ids(user))

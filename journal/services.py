@@ -18,8 +18,8 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from cases.access import team_ids
 from cases.models import Dossier
+from cases.permissions import team_ids
 from cases.services import today
 from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind, JournalEntry
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from cases.audit import log_access
 from cases.models import AccessAction
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier, paginate
+from cases.shortcuts import add_service_errors, get_dossier, paginate
 from journal import services
 from journal.forms import CorrectionForm, DocumentForm, EntryForm, SearchForm
 from journal.models import Document

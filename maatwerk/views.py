@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from cases.audit import log_access, log_access_many, log_access_rows
 from cases.models import AccessAction
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier, get_team, paginate
+from cases.shortcuts import add_service_errors, get_dossier, get_team, paginate
 from maatwerk import services
-from maatwerk.forms import CarePeriodForm, DecideForm, ObjectionForm, ReferralForm
+from maatwerk.forms import CarePeriodForm, DecideForm, ObjectionForm, RedecideForm, ReferralForm
 from maatwerk.models import Product, Provider, Referral, Status
 
 ENDING_WITHIN = dt.timedelta(weeks=8)
@@ -126,6 +126,14 @@ def objection(request, pk):
         ),
         title=_("Objection (bezwaar)"), success=_("The objection has been saved."),
         initial=lambda r: {"objected": r.objected, "objection_outcome": r.objection_outcome},
+    )
+
+
+def redecide(request, pk):
+    return _action(
+        request, pk, RedecideForm,
+        lambda r, data: services.redecide(r, user=request.user, status=data["status"], decided_on=data["decided_on"]),
+        title=_("New decision after the objection"), success=_("The new decision has been recorded."),
     )
 
 

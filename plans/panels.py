@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cases import extensions
-from cases.access import team_ids
+from cases.permissions import team_ids
 from cases.services import today
 from plans.models import OTHER_DOMAIN, Action, Goal, GoalStatus, Kanteling, NetworkContact, Plan, PlanEvent
 from zrm.models import Domain

@@ -4,7 +4,7 @@ from django.db import models
 
 
 def _team_ids(user):
-    from cases.access import team_ids
+    from cases.permissions import team_ids
 
     return team_ids(user)
 

@@ -29,8 +29,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases.access import team_ids
 from cases.models import Dossier, DossierMember
+from cases.permissions import team_ids
 from cases.services import today
 from maatwerk import services as maatwerk_services
 from maatwerk.models import Referral, Status

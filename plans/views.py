@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier
+from cases.shortcuts import add_service_errors, get_dossier
 from maatwerk.views import catalogue
 from plans import services
 from plans.changes import changes_since_agreed

@@ -29,11 +29,11 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cases.access import roles
 from cases.audit import log_listed_dossiers
 from cases.models import AccessAction, Dossier, Team
+from cases.permissions import roles
+from cases.shortcuts import get_team, paginate, with_members
 from cases.spreadsheet import safe_cell, safe_row
-from cases.views.common import get_team, paginate, with_members
 from reporting.dashboards import common
 from reporting.dashboards import organisation as overview_figures
 from reporting.dashboards import quality as quality_figures

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 class TaskQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cases.access import team_ids
+        from cases.permissions import team_ids
 
         return self.filter(dossier__team_id__in=team_ids(user))
 

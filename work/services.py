@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.access import team_ids
 from cases.models import Dossier
+from cases.permissions import team_ids
 from cases.services import today
 from work.models import Task
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import services as case_services
-from cases.access import is_coach_of, roles, team_ids
 from cases.audit import log_access_many
 from cases.models import AccessAction, Dossier, DossierEvent, EventKind, Team
+from cases.permissions import is_coach_of, roles, team_ids
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier, get_team, paginate, with_members
+from cases.shortcuts import add_service_errors, get_dossier, get_team, paginate, with_members
 from journal.models import JournalEntry
 from work import services, signals
 from work.forms import ReassignDossiersForm, ReassignTaskForm, TaskForm, team_workers

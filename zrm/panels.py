@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 
 from cases.services import today
-from zrm.development import load_measurements, reminders, units
 from zrm.models import Measurement
+from zrm.progress import load_measurements, reminders, units
 
 
 def zrm_panel_context(request, dossier, members) -> dict:

@@ -3,6 +3,6 @@ from django.db import models
 
 class MeasurementQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cases.access import team_ids
+        from cases.permissions import team_ids
 
         return self.filter(dossier__team_id__in=team_ids(user))

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
-from cases.views.common import add_service_errors, get_dossier
+from cases.shortcuts import add_service_errors, get_dossier
 from zrm import services
-from zrm.development import Cell, cell, domain_codes, load_measurements, previous_measurement
 from zrm.forms import (
     HOUSEHOLD,
     NOT_APPLICABLE,
@@ -26,6 +25,7 @@ from zrm.forms import (
     unit_value,
 )
 from zrm.models import INSUFFICIENT_STEPS, STEPS, Domain, Instrument, Measurement, MeasurementType
+from zrm.progress import Cell, cell, domain_codes, load_measurements, previous_measurement
 
 
 def _instruments():

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cases.access import is_beheer
 from cases.audit import log_access, mask_bsn
 from cases.models import AccessAction, AccessLogEntry, Client
+from cases.permissions import is_beheer
+from cases.shortcuts import paginate
 from cases.spreadsheet import safe_row
-from cases.views.common import paginate
 
 
 def _require_beheer(request):

@@ -8,7 +8,7 @@ from cases import services
 from cases.audit import log_access, log_access_many
 from cases.forms import ClientForm, DuplicateChoiceForm
 from cases.models import AccessAction, Client, Dossier
-from cases.views.common import add_service_errors
+from cases.shortcuts import add_service_errors
 
 SEPARATELY = "register_separately"
 

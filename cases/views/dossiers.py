@@ -2,12 +2,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cases import extensions
-from cases.access import is_coach_of, team_ids
 from cases.audit import log_access_many, log_listed_dossiers
 from cases.filters import DossierFilter
 from cases.models import AccessAction, Dossier
+from cases.permissions import is_coach_of, team_ids
 from cases.services import today
-from cases.views.common import get_dossier, get_team, paginate, with_members
+from cases.shortcuts import get_dossier, get_team, paginate, with_members
 
 
 def _list(request, queryset, *, title, team=None, template="cases/dossier_list.html"):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 
-from cases.access import roles
+from cases.permissions import roles
 
 
 def home(request):

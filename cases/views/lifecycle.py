@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import extensions, services
-from cases.access import team_ids
 from cases.audit import log_access, log_access_many
 from cases.forms import (
     CloseForm,
@@ -24,8 +23,9 @@ from cases.forms import (
     TransferForm,
 )
 from cases.models import AccessAction
+from cases.permissions import team_ids
+from cases.shortcuts import add_service_errors, get_dossier
 from cases.views.clients import ClientResolution
-from cases.views.common import add_service_errors, get_dossier
 
 
 def _action(request, pk, form_class, perform, *, title, success, initial=None, form_kwargs=None,
@@ -187,6 +187,8 @@ def add_member(request, pk):
                 log_access(request, AccessAction.CHANGE, dossier=dossier, client=client, detail=_("member added"))
                 messages.success(request, _("The member has been added."))
                 return redirect(dossier)
+    log_access_many(request, AccessAction.VIEW, dossier=dossier, detail=_("Add member"),
+                    clients=[m.client_id for m in dossier.members.all()])
     return render(request, "cases/add_member.html", {"dossier": dossier, "form": form, "person": person})
 
 

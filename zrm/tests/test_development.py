@@ -11,10 +11,10 @@ from cases import services as case_services
 from cases.factories import DossierMemberFactory, household
 from cases.models import ClosureReason
 from conftest import as_user
-from zrm.development import load_measurements, reminders, units
 from zrm.factories import measure
 from zrm.models import Measurement
 from zrm.panels import zrm_panel_context
+from zrm.progress import load_measurements, reminders, units
 from zrm.tests.conftest import DAY, TODAY
 
 

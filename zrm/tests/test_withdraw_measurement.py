@@ -9,9 +9,9 @@ from django.urls import reverse
 from cases.models import DossierEvent, EventKind
 from conftest import as_user
 from zrm import services
-from zrm.development import units
 from zrm.factories import instrument
 from zrm.models import Measurement, WithdrawnMeasurement
+from zrm.progress import units
 from zrm.tests.conftest import DAY, TODAY
 
 
