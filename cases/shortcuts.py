@@ -1,4 +1,5 @@
-"""Small helpers shared by the cases views."""
+"""Shortcuts for the views of every app: the scoped dossier or team (404 otherwise), pagination,
+service errors next to their form fields."""
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
