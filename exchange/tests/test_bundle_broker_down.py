@@ -8,7 +8,7 @@ from kombu.exceptions import OperationalError
 from conftest import as_user
 from exchange import services
 from exchange.models import BundleImport, BundleImportStatus
-from exchange.tests.test_bundle_helpers import SAMPLE
+from exchange.tests.test_bundle_helpers import copy_sample
 from exchange.tests.test_bundle_upload import zipped
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +29,10 @@ def broker_down(monkeypatch):
 
 
 def test_an_upload_whose_validation_cannot_start_says_so_on_its_page(
-    client, beheer, broker_down, django_capture_on_commit_callbacks
+    client, beheer, broker_down, django_capture_on_commit_callbacks, tmp_path
 ):
     with django_capture_on_commit_callbacks(execute=True):  # the task is queued on commit
-        response = as_user(client, beheer).post(reverse("exchange:import_upload"), {"file": zipped(SAMPLE)})
+        response = as_user(client, beheer).post(reverse("exchange:import_upload"), {"file": zipped(copy_sample(tmp_path))})
     job = BundleImport.objects.get()
     assert response.status_code == 302 and job.status == BundleImportStatus.FAILED
     page = client.get(reverse("exchange:import_detail", args=[job.pk])).content.decode()

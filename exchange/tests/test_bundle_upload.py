@@ -2,6 +2,7 @@
 the validation report, confirm, see the result. With the embedded default Celery runs
 the validation and the import eagerly, inside the request."""
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -38,11 +39,12 @@ def run_tasks(django_capture_on_commit_callbacks):
 
 
 def zipped(folder, name="bundel.zip") -> SimpleUploadedFile:
-    path = folder.parent / name
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    """The folder as an uploaded .zip, built in memory (never written next to the sample)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for file in sorted(folder.iterdir()):
             archive.write(file, f"bundel/{file.name}")
-    return SimpleUploadedFile(name, path.read_bytes(), content_type="application/zip")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
 
 
 def invalid_bundle(tmp_path):
