@@ -32,7 +32,8 @@ def test_an_upload_whose_validation_cannot_start_says_so_on_its_page(
     client, beheer, broker_down, django_capture_on_commit_callbacks, tmp_path
 ):
     with django_capture_on_commit_callbacks(execute=True):  # the task is queued on commit
-        response = as_user(client, beheer).post(reverse("exchange:import_upload"), {"file": zipped(copy_sample(tmp_path))})
+        upload = zipped(copy_sample(tmp_path))
+        response = as_user(client, beheer).post(reverse("exchange:import_upload"), {"file": upload})
     job = BundleImport.objects.get()
     assert response.status_code == 302 and job.status == BundleImportStatus.FAILED
     page = client.get(reverse("exchange:import_detail", args=[job.pk])).content.decode()
