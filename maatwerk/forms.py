@@ -94,3 +94,11 @@ class ObjectionForm(forms.Form):
         label=_("Outcome of the objection"), choices=[("", "---------"), *ObjectionOutcome.choices], required=False,
         help_text=_("Leave empty while the objection is pending."),
     )
+
+
+class RedecideForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New decision"), choices=[(s.value, s.label) for s in (Status.GRANTED, Status.REJECTED)],
+        widget=forms.RadioSelect,
+    )
+    decided_on = date_field(_("Decided on"), initial_today=True, help_text=_("The date of the new decision."))

@@ -22,8 +22,10 @@ Dates:
   before the decision (a beschikking can take effect from the request), but not before
   ``requested_on``; ``starts_on <= ends_on``; an end needs a start.
 - An objection (bezwaar) is lodged against a decision, so only against ``toegekend``
-  or ``afgewezen``. It does not change the status: an upheld objection leads to a new
-  decision by the municipality, registered as a new referral.
+  or ``afgewezen``, and is part of the status history (a ``StatusChange`` with a note).
+  It does not change the status itself: an upheld objection (``gegrond``) leads to a new
+  decision by the municipality, recorded with ``redecide`` on the same referral (granted
+  or rejected, dated, in the history); a new objection can then be lodged against it.
 
 New referrals need an active product and an active provider that offers the product;
 the member must belong to the dossier (``client=None`` records a household-level
@@ -81,8 +83,9 @@ def _what(referral: Referral) -> str:
     return _("%(product)s at %(provider)s") % {"product": referral.product.name, "provider": referral.provider.name}
 
 
-def _record_status(referral: Referral, user, from_status: str) -> None:
-    StatusChange.objects.create(referral=referral, from_status=from_status, to_status=referral.status, user=user)
+def _record_status(referral: Referral, user, from_status: str, note: str = "") -> None:
+    StatusChange.objects.create(referral=referral, from_status=from_status, to_status=referral.status, user=user,
+                                note=note[:200])
 
 
 @transaction.atomic
@@ -208,5 +211,41 @@ def record_objection(referral: Referral, *, user, objected: bool, outcome: str) 
         what = _("objection: %(outcome)s") % {"outcome": referral.get_objection_outcome_display()}
     else:
         what = _("no objection")
+    _record_status(referral, user, referral.status, note=what)
     record_event(referral.dossier, user, EventKind.REFERRAL, today(), f"{_what(referral)}: {what}")
+    return referral
+
+
+@transaction.atomic
+def redecide(referral: Referral, *, user, status: str, decided_on: dt.date | None) -> Referral:
+    """The new decision after an upheld objection (bezwaar gegrond): granted or rejected,
+    dated, not before the decision objected to. Care dates stay only with granted care.
+    The objection is settled by it, so a new one can be lodged against the new decision."""
+    referral = _lock(referral, user)
+    if not (referral.objected and referral.objection_outcome == ObjectionOutcome.UPHELD):
+        raise ValidationError(_("A new decision follows an upheld objection (bezwaar gegrond) only."))
+    errors: dict = {}
+    if status not in DATED_DECISIONS:
+        _add(errors, "status", _("Choose granted or rejected."))
+    if decided_on is None:
+        _add(errors, "decided_on", _("Enter the date of the decision."))
+    else:
+        _not_in_future("decided_on", decided_on, errors)
+        if referral.decided_on and decided_on < referral.decided_on:
+            _add(errors, "decided_on", _("The new decision cannot be before the decision objected to (%(date)s).")
+                 % {"date": _date(referral.decided_on)})
+    _raise(errors)
+    previous = referral.status
+    referral.status = status
+    referral.decided_on = decided_on
+    referral.objected = False
+    referral.objection_outcome = ""
+    if status != Status.GRANTED:
+        referral.starts_on = referral.ends_on = None
+    referral.save(update_fields=["status", "decided_on", "objected", "objection_outcome", "starts_on", "ends_on",
+                                 "updated_at"])
+    note = _("new decision after an upheld objection")
+    _record_status(referral, user, previous, note=note)
+    record_event(referral.dossier, user, EventKind.REFERRAL, decided_on,
+                 f"{_what(referral)}: {note}: {referral.get_status_display()}")
     return referral
