@@ -92,3 +92,25 @@ def test_journal_recorded_on_dates_and_their_figures(computed):
     assert not missing, missing[:10]
     assert not wrong, wrong[:10]
     assert not extra, extra[:10]
+
+
+def test_journal_and_recorded_on_dates_export_losslessly(computed, tmp_path):
+    from exchange.exporter import export_bundle
+
+    out = tmp_path / "export"
+    export_bundle(out)
+
+    def table(folder, name, columns):
+        with (folder / name).open(encoding="utf-8") as handle:
+            return sorted(tuple(row[c] for c in columns) for row in csv.DictReader(handle))
+
+    journal_columns = ("entry_ref", "dossier_ref", "client_ref", "written_on", "kind", "minutes", "author",
+                       "confidential", "text", "corrects_ref")
+    original = [tuple("false" if c == "confidential" and not v else v for c, v in zip(journal_columns, row,
+                                                                                       strict=True))
+                for row in table(BUNDLE, "journal.csv", journal_columns)]
+    assert table(out, "journal.csv", journal_columns) == sorted(original)
+    dossier_columns = ("dossier_ref", "first_contact_recorded_on", "support_started_recorded_on",
+                       "closed_recorded_on")
+    assert table(out, "dossiers.csv", dossier_columns) == table(BUNDLE, "dossiers.csv", dossier_columns)
+
