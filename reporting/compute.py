@@ -17,12 +17,13 @@ from django.utils import timezone
 
 from cases.models import Dossier, Team
 from reporting.calendar_days import ensure_calendar
-from reporting.indicators import closure, journal, lag, plan, referrals, speed, volume, zrm
+from reporting.indicators import clients, closure, journal, lag, plan, referrals, speed, volume, zrm
 from reporting.indicators.collector import Collector
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
-FAMILIES = (volume, speed, closure, referrals, zrm, journal, lag, plan)
+# zrm.py computes "ZRM development in detail" (zrm_detail.py) too, over the same units.
+FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan)
 
 
 def expand(periods: Iterable[Period | str]) -> list[Period]:

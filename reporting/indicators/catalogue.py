@@ -24,6 +24,10 @@ FAMILIES = {
     "data_quality": ("missing_support_start_pct", "missing_rating_pct", "missing_baseline_pct"),
     "journal": ("contact_moments", "contact_minutes"),
     "registration_lag": ("registration_lag_days_mean", "support_start_recorded_late_pct"),
+    "clients_duration": (
+        "clients_active_gender", "clients_active_age_band", "closed_duration_days_mean", "closed_duration_band",
+    ),
+    "zrm_detail": ("zrm_domain_development", "zrm_change_by_baseline_step"),
     "plan": (
         "plans_agreed", "plan_agreed_days_mean", "closed_with_agreed_plan_pct", "goals_set",
         "goals_proposed_by_client_pct", "goal_status", "goals_achieved_pct", "support_new", "support_new_pct",

@@ -55,6 +55,13 @@ class Collector:
             if n:
                 self._add(period, team, indicator, dimension, float(n), n)
 
+    def team_dimension_counts(self, indicator: str, data: dict) -> None:
+        """data: (period, team or ALL, dimension) -> n, the all-teams counts included (for
+        distinct units that are not the sum of the teams' units); rows only where n > 0."""
+        for (period, team, dimension), n in data.items():
+            if n:
+                self._add(period, team, indicator, dimension, float(n), n)
+
     def ratios(self, indicator: str, data: dict, *, scale: float = 1.0, dimension: str | None = "") -> None:
         """data: (period, team[, dimension]) -> (numerator, denominator); value = scale * num / den.
 

@@ -16,6 +16,7 @@ from collections import Counter
 
 from django.db import connection
 
+from reporting.indicators import zrm_detail
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import active, execute, fetch, in_period, periods_cte
 
@@ -99,7 +100,7 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
         f"""
         SELECT u.period, u.team_id, s.key, CAST(s.value AS integer), COUNT(*),
                SUM({goal} - CAST(s.value AS integer)), COUNT({goal}),
-               SUM({last} - CAST(s.value AS integer)), COUNT({last})
+               {zrm_detail.detail_columns(last, "CAST(s.value AS integer)")}
         FROM {UNITS} u
         JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
         LEFT JOIN zrm_measurement g ON g.id = u.goal_id
@@ -109,7 +110,9 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
     )
     steps, scored, total, low = Counter(), Counter(), Counter(), Counter()
     gap, change = Counter(), Counter()
-    for period, team, domain, score, n, gap_sum, gap_n, change_sum, change_n in rows:
+    detail = []
+    for period, team, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down in rows:
+        detail.append((codes[period], team, domain, score, change_n, change_sum, up, same, down))
         key = (codes[period], team, domain)
         steps[(codes[period], team, f"{domain}:{score}")] += n
         scored[key] += n
@@ -127,6 +130,7 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
     collector.ratios("zrm_goal_gap_mean", {k: (gap[(*k, "sum")], gap[(*k, "n")]) for k in scored}, dimension=None)
     collector.ratios("zrm_change_mean", {k: (change[(*k, "sum")], change[(*k, "n")]) for k in scored},
                      dimension=None)
+    zrm_detail.collect(detail, collector)
 
 
 def _development(codes: list[str], collector: Collector) -> None:
