@@ -106,19 +106,15 @@ class ActionForm(forms.Form):
                 "starts_on": action.starts_on, "ends_on": action.ends_on}
 
 
-class ContactForm(forms.ModelForm):
-    class Meta:
-        model = NetworkContact
-        fields = ["kind", "name", "relation", "phone", "email", "supportive"]
-        widgets = {"kind": forms.RadioSelect}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["supportive"].choices = [("", _("not known yet")), *Supportive.choices]
-        self.fields["kind"].choices = ContactKind.choices
-
-    def _post_clean(self):
-        """The rules are the service's; the model form only collects values."""
+class ContactForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ContactKind.choices, widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), required=False, max_length=160)
+    relation = forms.CharField(label=_("Relation"), required=False, max_length=120,
+                               help_text=_("For example: daughter, neighbour, debt counsellor."))
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    supportive = forms.ChoiceField(label=_("Supportive"), required=False,
+                                   choices=[("", _("not known yet")), *Supportive.choices])
 
 
 class AgreeForm(forms.Form):
