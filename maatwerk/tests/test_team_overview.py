@@ -4,8 +4,6 @@ care ending within eight weeks (soonest first), of the team's open dossiers only
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.factories import household
