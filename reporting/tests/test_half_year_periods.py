@@ -1,0 +1,36 @@
+"""Half-years YYYY-H1 / YYYY-H2 are periods: their bounds, and computing one computes only
+the half-year (not its quarters or months); a year only the year."""
+
+import datetime as dt
+
+import pytest
+
+from reporting.compute import compute_periods, expand
+from reporting.models import PeriodComputation
+from reporting.periods import Period
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("code", "start", "end"), [
+    ("2019-H1", D(2019, 1, 1), D(2019, 6, 30)),
+    ("2019-H2", D(2019, 7, 1), D(2019, 12, 31)),
+    ("2020-H1", D(2020, 1, 1), D(2020, 6, 30)),
+])
+def test_half_year_bounds(code, start, end):
+    period = Period.parse(code)
+    assert (period.start, period.end, period.code, period.is_half_year, period.is_quarter) == (
+        start, end, code, True, False)
+    assert period.months == []
+
+
+@pytest.mark.parametrize("code", ["2019-H0", "2019-H3", "2019-h1", "2019H1", "2019-H1\n", "2019-H12", "٢٠١٩-H1"])
+def test_malformed_half_years(code):
+    with pytest.raises(ValueError, match="is not a period"):
+        Period.parse(code)
+
+
+def test_a_half_year_and_a_year_are_computed_alone(db):
+    assert [p.code for p in expand(["2019-H1", "2019"])] == ["2019-H1", "2019"]
+    assert set(compute_periods(["2019-H2"])) == {"2019-H2"}
+    assert list(PeriodComputation.objects.values_list("period", flat=True)) == ["2019-H2"]
