@@ -110,12 +110,12 @@ def conditions(today: dt.date) -> list[Condition]:
             WHERE {open_d} AND r.status = 'toegekend' AND r.ends_on >= %s AND r.ends_on <= %s""",
                   (today, today + dt.timedelta(days=CARE_ENDING_DAYS))),
         Condition(Signal.WAITING, f"""
-            SELECT d.id AS dossier_id, '' AS k, NULL AS due_on
+            SELECT d.id AS dossier_id, '' AS k, CAST(NULL AS DATE) AS due_on
             FROM {DOSSIER} d
             WHERE {open_d} AND d.support_started_on IS NULL AND d.registered_on < %s""",
                   (working_day_cutoff(today),)),
         Condition(Signal.NO_LEAD_WORKER, f"""
-            SELECT d.id AS dossier_id, '' AS k, NULL AS due_on
+            SELECT d.id AS dossier_id, '' AS k, CAST(NULL AS DATE) AS due_on
             FROM {DOSSIER} d
             WHERE {open_d} AND d.lead_worker_id IS NULL AND EXISTS (
                 SELECT 1 FROM {EVENT} e WHERE e.dossier_id = d.id AND e.kind = 'transferred')""", ()),
