@@ -8,10 +8,11 @@ class MaatwerkConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
-        from maatwerk.panels import member_referrals, open_referrals, referrals_panel_context
+        from maatwerk.panels import imported_referrals, member_referrals, open_referrals, referrals_panel_context
 
         extensions.register_dossier_panel(
             order=40, template="maatwerk/_referrals_panel.html", context=referrals_panel_context
         )
         extensions.register_open_items(open_referrals)
         extensions.register_member_usage(member_referrals)
+        extensions.register_timeline_source(imported_referrals)

@@ -4,7 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.extensions import OpenItem
+from cases.extensions import OpenItem, TimelineItem
+from cases.models import EventKind
+from cases.timeline import on_date
 from maatwerk.models import Referral, Status
 
 WITHDRAW = "withdraw"
@@ -48,3 +50,16 @@ def member_referrals(dossier, client_id) -> str | None:
     if Referral.objects.filter(dossier=dossier, client_id=client_id).exists():
         return _("referrals")
     return None
+
+
+def imported_referrals(request, dossier) -> list[TimelineItem]:
+    """Referrals that came with an import (no status was ever set here, so no event): on the
+    timeline on their request date with their status. One query."""
+    imported = (Referral.objects.for_user(request.user).filter(dossier=dossier, status_changes__isnull=True,
+                                                               requested_on__isnull=False)
+                .select_related("product", "provider"))
+    return [
+        TimelineItem(at=on_date(r.requested_on), title=str(EventKind.REFERRAL.label), on=r.requested_on,
+                     detail=f"{r}: {r.get_status_display()}", url=r.get_absolute_url(), extra={"imported": True})
+        for r in imported
+    ]

@@ -8,7 +8,8 @@ class ZrmConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
-        from zrm.panels import member_measurements, zrm_panel_context
+        from zrm.panels import imported_measurements, member_measurements, zrm_panel_context
 
         extensions.register_dossier_panel(order=20, template="zrm/_panel.html", context=zrm_panel_context)
         extensions.register_member_usage(member_measurements)
+        extensions.register_timeline_source(imported_measurements)

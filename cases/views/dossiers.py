@@ -8,6 +8,7 @@ from cases.models import AccessAction, Dossier
 from cases.permissions import is_coach_of, team_ids
 from cases.services import today
 from cases.shortcuts import get_dossier, get_team, paginate, with_members
+from cases.timeline import recorded_facts
 
 
 def _list(request, queryset, *, title, team=None, template="cases/dossier_list.html"):
@@ -63,6 +64,7 @@ def dossier_detail(request, pk):
     timeline = sorted(
         [*(extensions.TimelineItem(at=e.at, title=e.get_kind_display(), on=e.on, detail=e.detail, user=e.user,
                                    extra={"imported": e.user_id is None}) for e in events),
+         *recorded_facts(dossier, events),  # dates an import stored without their events
          *extensions.timeline_items(request, dossier)],
         key=lambda item: item.at, reverse=True,
     )
