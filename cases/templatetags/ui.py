@@ -19,7 +19,7 @@ WIDGET_CLASSES = {
     "file": ("", ""),
 }
 TEXTBOX = ("utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid")
-COUNTED_INPUT_LENGTH = 100  # text inputs this long or longer get a character counter (textareas always)
+COUNTED_INPUT_LENGTH = 250  # text inputs this long or longer get a character counter (textareas always)
 
 
 @register.filter

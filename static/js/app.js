@@ -34,6 +34,35 @@
     counter.setAttribute("aria-live", "polite");
     field.addEventListener("input", update);
   });
+  // A table that scrolls sideways in its container (phone, tablet) and marks a current
+  // column (the quarter shown, the last one of a trend) starts scrolled to that column.
+  // A container that does scroll can be scrolled with the keyboard (focusable, named by
+  // its table's caption or heading).
+  function scrollable() {
+    document.querySelectorAll(".utrecht-table-container").forEach(function (container) {
+      var scrolls = container.scrollWidth > container.clientWidth + 1;
+      if (scrolls && !container.hasAttribute("tabindex")) {
+        container.setAttribute("tabindex", "0");
+        container.setAttribute("data-scroll-focus", "");
+        if (!container.hasAttribute("role")) { container.setAttribute("role", "region"); }
+        var caption = container.querySelector("caption");
+        if (!container.hasAttribute("aria-label") && !container.hasAttribute("aria-labelledby") && caption) {
+          container.setAttribute("aria-label", caption.textContent.trim());
+        }
+      } else if (!scrolls && container.hasAttribute("data-scroll-focus")) {
+        container.removeAttribute("tabindex");
+        container.removeAttribute("data-scroll-focus");
+      }
+    });
+  }
+  scrollable();
+  window.addEventListener("resize", scrollable);
+  document.querySelectorAll(".utrecht-table-container").forEach(function (container) {
+    var current = container.querySelector("th.current");
+    if (!current || container.scrollWidth <= container.clientWidth) { return; }
+    var right = current.offsetLeft + current.offsetWidth;
+    if (right > container.clientWidth) { container.scrollLeft = right - container.clientWidth; }
+  });
   // Buttons that ask for confirmation before submitting their form.
   document.querySelectorAll("[data-confirm]").forEach(function (button) {
     button.addEventListener("click", function (event) {
