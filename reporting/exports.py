@@ -3,11 +3,20 @@
 import csv
 import io
 
+from django.utils import timezone
 from openpyxl import Workbook
 
 from cases.spreadsheet import safe_row
 
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
+
+# Downloads for people open in Dutch Excel, which splits columns on ";" and reads "1,5" as a
+# number (the BOM makes it read UTF-8). The API's CSV is for programs: RFC 4180, "." decimals.
+DUTCH_CSV = {"delimiter": ";", "lineterminator": "\r\n"}
+
+
+def dutch_decimal(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
 
 
 def table(rows):
@@ -17,7 +26,7 @@ def table(rows):
     for row in rows:
         yield safe_row([
             row.period, row.team.code if row.team_id else "", row.indicator, row.dimension, row.value, row.count,
-            row.computed_at.isoformat(),
+            timezone.localtime(row.computed_at).isoformat(),  # local time, as in the JSON
         ])
 
 

@@ -34,6 +34,7 @@ from cases.models import AccessAction, Dossier, Team
 from cases.permissions import roles
 from cases.shortcuts import get_team, paginate, with_members
 from cases.spreadsheet import safe_cell, safe_row
+from reporting import exports
 from reporting.dashboards import common
 from reporting.dashboards import organisation as overview_figures
 from reporting.dashboards import quality as quality_figures
@@ -170,13 +171,14 @@ def organisation_xlsx(request):
 
 def organisation_csv(request):
     overview = _export_overview(request)
+    # For Dutch Excel: ";" between the columns and a decimal comma (exports.DUTCH_CSV).
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, **exports.DUTCH_CSV)
     writer.writerow(safe_row(overview.header()))
     for row in overview.all_rows:
         writer.writerow([
             safe_cell(str(row.name)), safe_cell(row.code),
-            *("" if cell.value is None else f"{cell.rounded:.{cell.decimals}f}" for cell in row.cells),
+            *("" if cell.value is None else exports.dutch_decimal(cell.rounded, cell.decimals) for cell in row.cells),
         ])
     response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(overview, "csv")}"'

@@ -64,7 +64,7 @@ def test_csv_download(client, beleid, team_a, team_b, computed):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="buurtteams-2026-Q3.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == HEADER
     teams = expected_rows()
     assert len(rows) == 1 + len(teams)
@@ -74,7 +74,9 @@ def test_csv_download(client, beleid, team_a, team_b, computed):
         for key, text in zip(ORGANISATION_KEYS, row[2:], strict=True):
             stored = value(team, key)
             decimals = MEASURES[key].decimals
-            assert text == ("" if stored is None else f"{round(stored, decimals):.{decimals}f}"), (team, key)
+            # Dutch Excel: ";" between the columns (the reader above) and a decimal comma
+            number = "" if stored is None else f"{round(stored, decimals):.{decimals}f}".replace(".", ",")
+            assert text == number, (team, key)
     assert next(r for r in rows if "HYPERLINK" in r[0])[0].startswith("'=")
 
 
