@@ -7,8 +7,8 @@ from reporting.indicators.catalogue import INDICATOR_CODES
 from reporting.models import IndicatorRow
 from reporting.periods import Period
 
-# The documented form of ``period`` (OpenAPI); Period.parse accepts exactly this.
-PERIOD_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$"
+# The documented form of ``period`` (OpenAPI): exactly what Period.parse accepts (years 1900-2999).
+PERIOD_PATTERN = r"^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
 TEAM_PATTERN = r"^[-a-zA-Z0-9_]+$"
 
 
@@ -29,7 +29,8 @@ class PeriodField(forms.CharField):
             return Period.parse(value)
         except ValueError as error:
             raise forms.ValidationError(
-                "Geen geldige periode: gebruik JJJJ, JJJJ-Qn of JJJJ-MM (bijvoorbeeld 2019-Q2).", code="invalid"
+                "Geen geldige periode: gebruik JJJJ, JJJJ-Hn, JJJJ-Qn of JJJJ-MM (bijvoorbeeld 2019-Q2).",
+                code="invalid",
             ) from error
 
 
@@ -54,7 +55,8 @@ class TeamFilter(django_filters.CharFilter):
 
 
 class IndicatorRowFilter(django_filters.FilterSet):
-    period = PeriodFilter(required=True, help_text="A quarter (2019-Q2), month (2019-04) or year (2019).")
+    period = PeriodFilter(required=True,
+                          help_text="A quarter (2019-Q2), month (2019-04), half-year (2019-H1) or year (2019).")
     team = TeamFilter(method="filter_team", help_text="A team code, or `none` for the all-teams rows.")
     indicator = django_filters.MultipleChoiceFilter(
         field_name="indicator", choices=[(code, code) for code in INDICATOR_CODES],

@@ -23,7 +23,7 @@ Problem = inline_serializer("Problem", {
 
 FILTER_PARAMETERS = [
     OpenApiParameter("period", str, required=True, pattern=PERIOD_PATTERN, allow_blank=False,
-                     description="A quarter (2019-Q2), month (2019-04) or year (2019)."),
+                     description="A quarter (2019-Q2), month (2019-04), half-year (2019-H1, 2019-H2) or year (2019)."),
     OpenApiParameter("team", str, pattern=TEAM_PATTERN, allow_blank=False,
                      description="A team code, or `none` for the all-teams rows. An unknown code is a 400."),
     OpenApiParameter("indicator", str, many=True, enum=list(INDICATOR_CODES), explode=True,

@@ -34,3 +34,18 @@ def test_a_half_year_and_a_year_are_computed_alone(db):
     assert [p.code for p in expand(["2019-H1", "2019"])] == ["2019-H1", "2019"]
     assert set(compute_periods(["2019-H2"])) == {"2019-H2"}
     assert list(PeriodComputation.objects.values_list("period", flat=True)) == ["2019-H2"]
+
+
+def test_the_api_serves_a_half_year(client, api_token, db):
+    compute_periods(["2019-H1"])
+    response = client.get("/api/v1/indicators", {"period": "2019-H1", "indicator": "dossiers_active"},
+                          HTTP_AUTHORIZATION=f"Token {api_token}")
+    assert response.status_code == 200, response.content
+    assert response["Period-Status"] == "computed"
+    assert [(r["period"], r["team"]) for r in response.json()["results"]] == [("2019-H1", None)]
+    download = client.get("/api/v1/indicators.csv", {"period": "2019-H2"}, HTTP_AUTHORIZATION=f"Token {api_token}")
+    assert download.status_code == 200
+    assert 'filename="indicatoren-2019-H2.csv"' in download["Content-Disposition"]
+    schema = client.get("/api/v1/openapi.json").json()
+    parameter = next(p for p in schema["paths"]["/api/v1/indicators"]["get"]["parameters"] if p["name"] == "period")
+    assert "H[12]" in parameter["schema"]["pattern"]

@@ -7,7 +7,8 @@ from reporting.periods import Period
 
 
 class Command(BaseCommand):
-    help = "Compute the indicators of periods (YYYY, YYYY-Qn, YYYY-MM) synchronously; a quarter includes its months."
+    help = ("Compute the indicators of periods (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM) synchronously; "
+            "a quarter includes its months.")
 
     def add_arguments(self, parser):
         parser.add_argument("periods", nargs="+", metavar="PERIOD")
