@@ -82,11 +82,48 @@ for name in ("cases:team_dossiers", "cases:waiting_list"):
 """
 
 
+SIGNALS_SNIPPET = """
+import time
+from django.db.models import Count
+from work import signals
+from work.models import Task
+for attempt in ("first", "second"):
+    started = time.monotonic()
+    result = signals.derive()
+    seconds = time.monotonic() - started
+    totals = {k: sum(r[k] for r in result.values()) for k in ("raised", "reopened", "resolved")}
+    print(f"SIGNALS {attempt} run: {seconds:.2f} s, {totals}")
+open_by = dict(Task.objects.open().values_list("signal").annotate(n=Count("pk")))
+print(f"SIGNALS open signals: {sum(open_by.values()):,} {open_by}; tasks in all: {Task.objects.count():,}")
+"""
+
+
+def signal_benchmark(args) -> None:
+    """--signals: the nightly signal job (work.signals.derive) on N demo dossiers, run twice."""
+    url = server_url()
+    env = {**os.environ, "DATABASE_URL": with_database(url, args.database), "DEBUG": "true",
+           "CELERY_TASK_ALWAYS_EAGER": "true", "DATABASE_CONN_MAX_AGE": "0"}
+    recreate_database(url, args.database)
+    manage(env, "migrate", "--no-input", "-v0")
+    seconds, _ = manage(env, "demo_data", "--dossiers", str(args.dossiers), "--no-compute")
+    print(f"\nSignal job on PostgreSQL ({args.database}), {os.cpu_count()} cores; {args.dossiers:,} demo dossiers "
+          f"(loaded in {seconds:.0f} s)")
+    _, out = manage(env, "shell", "-c", SIGNALS_SNIPPET)
+    for line in out.splitlines():
+        if line.startswith("SIGNALS"):
+            print("  " + line[8:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--signals", action="store_true",
+                        help="only the nightly signal job (twice) on --dossiers demo dossiers in --database")
     parser.add_argument("--bundle", help="reuse a bundle folder written earlier (skips generation)")
     args = parser.parse_args()
+    if args.signals:
+        signal_benchmark(args)
+        return
 
     url = server_url()
     recreate_database(url)

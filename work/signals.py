@@ -47,6 +47,7 @@ REFERRAL = Referral._meta.db_table
 GOAL = Goal._meta.db_table
 EVENT = DossierEvent._meta.db_table
 TASK = Task._meta.db_table
+CURRENT = "work_signal_current"  # temporary: the triples of one condition
 
 
 def _plus(column: str, amount: int, unit: str) -> str:
@@ -147,32 +148,41 @@ def derive(today: dt.date | None = None, *, team_ids: Iterable[int] | None = Non
         scope_params = tuple(team_ids)
     result = {}
     with connection.cursor() as cursor:
+        # Each condition is evaluated once, into a temporary table the three statements join.
+        cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {CURRENT} "
+                       "(dossier_id bigint NOT NULL, k varchar(40) NOT NULL, due_on date)")
         for condition in conditions(today):
             current, params = _scoped(condition, team_ids)
+            cursor.execute(f"DELETE FROM {CURRENT}")
+            cursor.execute(f"INSERT INTO {CURRENT} (dossier_id, k, due_on) SELECT dossier_id, k, due_on "
+                           f"FROM ({current}) c", params)
+            if connection.vendor == "postgresql":
+                cursor.execute(f"ANALYZE {CURRENT}")
             title = gettext(Signal(condition.signal).label)
             cursor.execute(
                 f"""INSERT INTO {TASK} (dossier_id, title, signal, signal_key, due_on, created_at)
-                    SELECT c.dossier_id, %s, %s, c.k, c.due_on, %s FROM ({current}) c
+                    SELECT c.dossier_id, %s, %s, c.k, c.due_on, %s FROM {CURRENT} c
                     WHERE NOT EXISTS (SELECT 1 FROM {TASK} t WHERE t.dossier_id = c.dossier_id
                                       AND t.signal = %s AND t.signal_key = c.k)
                     ON CONFLICT DO NOTHING""",
-                (title[:200], condition.signal, now, *params, condition.signal),
+                (title[:200], condition.signal, now, condition.signal),
             )
             raised = cursor.rowcount
             cursor.execute(
                 f"""UPDATE {TASK} SET resolved_at = NULL
                     WHERE signal = %s AND resolved_at IS NOT NULL AND done_at IS NULL {dossier_scope}
-                    AND EXISTS (SELECT 1 FROM ({current}) c WHERE c.dossier_id = {TASK}.dossier_id
+                    AND EXISTS (SELECT 1 FROM {CURRENT} c WHERE c.dossier_id = {TASK}.dossier_id
                                 AND c.k = {TASK}.signal_key)""",
-                (condition.signal, *scope_params, *params),
+                (condition.signal, *scope_params),
             )
             reopened = cursor.rowcount
             cursor.execute(
                 f"""UPDATE {TASK} SET resolved_at = %s
                     WHERE signal = %s AND resolved_at IS NULL AND done_at IS NULL {dossier_scope}
-                    AND NOT EXISTS (SELECT 1 FROM ({current}) c WHERE c.dossier_id = {TASK}.dossier_id
+                    AND NOT EXISTS (SELECT 1 FROM {CURRENT} c WHERE c.dossier_id = {TASK}.dossier_id
                                     AND c.k = {TASK}.signal_key)""",
-                (now, condition.signal, *scope_params, *params),
+                (now, condition.signal, *scope_params),
             )
             result[condition.signal] = {"raised": raised, "reopened": reopened, "resolved": cursor.rowcount}
+        cursor.execute(f"DROP TABLE {CURRENT}")
     return result
