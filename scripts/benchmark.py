@@ -3,18 +3,28 @@
     .venv/bin/python scripts/benchmark.py --dossiers 1000000
     .venv/bin/python scripts/benchmark.py --dossiers 60000        # about Utrecht scale
 
-Creates (drops first) the database ``buurtteam_bench`` on the server of $DATABASE_URL
-(default postgres://postgres@127.0.0.1:5432), writes a demo bundle of N dossiers, imports
-it, imports it again (nothing changes), computes the current quarter with its months (twice)
-and renders a team's dossier list and waiting list. Prints the figures; asserts nothing.
-Time is measured here, never in the unit tests."""
+    .venv/bin/python scripts/benchmark.py --pages-only --database bt_mine   # an already loaded database
+
+Creates (drops first) the database ``buurtteam_bench`` (``--database``) on the server of
+$DATABASE_URL (default postgres://postgres@127.0.0.1:5432), writes a demo bundle of N
+dossiers, imports it, imports it again (nothing changes), computes the current quarter with
+its months (twice) and renders a team's dossier list and waiting list. Then it serves the
+app with gunicorn (production settings, ``gunicorn.conf.py``, one worker per client) and lets
+``--clients`` concurrent clients (default 4) request each list page for ``--seconds``
+seconds: median and p95 per page. Prints the figures; asserts nothing. Time is measured
+here, never in the unit tests."""
 
 import argparse
+import http.client
+import json
 import os
 import re
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -22,7 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "buurtteam_bench"
+DATABASE = "buurtteam_bench"  # --database
 
 
 def server_url() -> str:
@@ -37,10 +47,10 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def recreate_database(url: str) -> None:
+def recreate_database(url: str, name: str) -> None:
     with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(env: dict, *args: str) -> tuple[float, str]:
@@ -82,6 +92,106 @@ for name in ("cases:team_dossiers", "cases:waiting_list"):
 """
 
 
+SESSION_SNIPPET = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db.models import Count, Q
+from django.urls import reverse
+from cases.models import Dossier, Team
+team = Team.objects.annotate(open=Count("dossiers", filter=Q(dossiers__closed_on__isnull=True))).order_by("-open")[0]
+lead = (Dossier.objects.filter(team=team, closed_on__isnull=True, lead_worker__isnull=False)
+        .values("lead_worker").annotate(n=Count("id")).order_by("-n")[0])
+from django.contrib.auth import get_user_model
+user = get_user_model().objects.get(pk=lead["lead_worker"])
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print("SESSION " + json.dumps({"cookie": session.session_key, "team": team.code, "open": team.open,
+      "mine": lead["n"], "pages": {
+      "my dossiers": reverse("cases:my_dossiers"),
+      "team dossiers": reverse("cases:team_dossiers", args=[team.code]),
+      "team dossiers, sorted by lead worker": reverse("cases:team_dossiers", args=[team.code]) + "?sort=lead_worker",
+      "waiting list": reverse("cases:waiting_list", args=[team.code])}}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _request(port: int, path: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", path, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https",
+                                                 "Cookie": f"sessionid={cookie}"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def concurrent_pages(env: dict, clients: int, seconds: float) -> list[str]:
+    """p95 per list page with ``clients`` concurrent clients against gunicorn (production settings)."""
+    secret = "benchmark-only-" + "k" * 50  # the session's auth hash depends on it: same for shell and server
+    _, out = manage({**env, "SECRET_KEY": secret}, "shell", "-c", SESSION_SNIPPET)
+    setup = json.loads(next(line for line in out.splitlines() if line.startswith("SESSION "))[8:])
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as static_root:
+        server_env = {**env, "DEBUG": "false", "SECRET_KEY": secret,
+                      "ALLOWED_HOSTS": "127.0.0.1", "BEHIND_TLS_PROXY": "true", "STATIC_ROOT": static_root,
+                      "DATABASE_CONN_MAX_AGE": "60", "GUNICORN_BIND": f"127.0.0.1:{port}",
+                      "GUNICORN_WORKERS": str(clients), "LOG_LEVEL": "WARNING"}
+        manage(server_env, "collectstatic", "--no-input", "-v0")
+        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
+                                   "--access-logfile", "/dev/null"],
+                                  cwd=ROOT, env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        sys.exit("gunicorn did not start")
+                    time.sleep(0.2)
+            lines = [f"{clients} concurrent clients, {seconds:.0f} s per page; team {setup['team']} "
+                     f"({setup['open']:,} open dossiers), its busiest lead worker ({setup['mine']:,} open)"]
+            for label, path in setup["pages"].items():
+                for _ in range(clients):  # warm every worker
+                    _request(port, path, setup["cookie"])
+                timings: list[float] = []
+                failures: list[int] = []
+                stop = time.monotonic() + seconds
+
+                def client(path=path, timings=timings, failures=failures, stop=stop):
+                    while time.monotonic() < stop:
+                        started = time.monotonic()
+                        status = _request(port, path, setup["cookie"])
+                        timings.append((time.monotonic() - started) * 1000)
+                        if status != 200:
+                            failures.append(status)
+
+                threads = [threading.Thread(target=client) for _ in range(clients)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                p95 = statistics.quantiles(timings, n=20)[18] if len(timings) > 1 else timings[0]
+                lines.append(f"{label}: {len(timings)} requests, median {statistics.median(timings):.0f} ms, "
+                             f"p95 {p95:.0f} ms" + (f", {len(failures)} not 200 ({failures[0]})" if failures else ""))
+            return lines
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 SIGNALS_SNIPPET = """
 import time
 from django.db.models import Count
@@ -120,15 +230,26 @@ def main() -> None:
     parser.add_argument("--signals", action="store_true",
                         help="only the nightly signal job (twice) on --dossiers demo dossiers in --database")
     parser.add_argument("--bundle", help="reuse a bundle folder written earlier (skips generation)")
+    parser.add_argument("--database", default=DATABASE, help="database to (re)create, or to reuse with --pages-only")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="only the concurrent list pages, on the loaded --database (migrated first)")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent clients for the list pages")
+    parser.add_argument("--seconds", type=float, default=10, help="load per list page")
     args = parser.parse_args()
     if args.signals:
         signal_benchmark(args)
         return
 
     url = server_url()
-    recreate_database(url)
-    env = {**os.environ, "DATABASE_URL": with_database(url, DATABASE), "DEBUG": "true", "ALLOWED_HOSTS": "testserver",
-           "CELERY_TASK_ALWAYS_EAGER": "true", "DATABASE_CONN_MAX_AGE": "0"}
+    env = {**os.environ, "DATABASE_URL": with_database(url, args.database), "DEBUG": "true",
+           "ALLOWED_HOSTS": "testserver", "CELERY_TASK_ALWAYS_EAGER": "true", "DATABASE_CONN_MAX_AGE": "0"}
+    if args.pages_only:
+        manage(env, "migrate", "--no-input", "-v0")
+        print(f"\nConcurrent list pages on PostgreSQL ({args.database}), {os.cpu_count()} cores")
+        for line in concurrent_pages(env, args.clients, args.seconds):
+            print("  " + line)
+        return
+    recreate_database(url, args.database)
     manage(env, "migrate", "--no-input", "-v0")
     figures = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -163,6 +284,9 @@ def main() -> None:
     for line in out.splitlines():
         if line.startswith("PAGE"):
             print("  " + line[5:])
+    print()
+    for line in concurrent_pages(env, args.clients, args.seconds):
+        print("  " + line)
 
 
 if __name__ == "__main__":
