@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from reporting.dashboards.common import (
     quarter_codes_for_choices,
     quarter_label,
 )
+from reporting.dashboards.plan import PLAN_INDICATORS, PlanSection, plan_section
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 from zrm.models import Domain
@@ -177,6 +179,7 @@ class TeamDashboard:
     zrm: list = field(default_factory=list)
     quality: list = field(default_factory=list)
     registration: list = field(default_factory=list)
+    plan: PlanSection | None = None
     charts: dict = field(default_factory=dict)
 
     @property
@@ -220,7 +223,7 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
         c.period: c for c in PeriodComputation.objects.filter(period__in=needed | {p.code for p in choices})
     }
     rows = Rows.load(
-        IndicatorRow.objects.filter(period__in=needed, indicator__in=TEAM_INDICATORS).filter(
+        IndicatorRow.objects.filter(period__in=needed, indicator__in=[*TEAM_INDICATORS, *PLAN_INDICATORS]).filter(
             Q(team=team) | Q(team__isnull=True)
         )
     )
@@ -376,12 +379,14 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
         yTitle=_("referrals"), integer=True,
     )
 
+    domain_labels = cache(zrm_domain_labels)  # one query, shared by the ZRM and plan sections
+
     # ZRM: share onvoldoende zelfredzaam at intake and mean change, per domain, against the municipality.
     present = set()
     for indicator in ZRM_INDICATORS:
         present |= set(rows.dimensions(code, team_id, indicator)) | set(rows.dimensions(code, None, indicator))
     if present:
-        labels = zrm_domain_labels()
+        labels = domain_labels()
         for domain in [d for d in labels if d in present] + sorted(present - set(labels)):
             low, low_all = (rows.get(code, t, "zrm_baseline_insufficient_pct", domain) for t in (team_id, None))
             change, change_all = (rows.get(code, t, "zrm_change_mean", domain) for t in (team_id, None))
@@ -408,6 +413,9 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
         cells = [Cell(f.value, f.count, decimals, unit) if f else Cell(None, None, decimals, unit)
                  for f in (rows.get(code, team_id, indicator, dimension), rows.get(code, None, indicator, dimension))]
         dashboard.registration.append(TableRow(str(label), cells, key=f"{indicator}:{dimension}".rstrip(":")))
+
+    # Plan en inzet: agreed plans, goals, support by kanteling, network.
+    dashboard.plan, charts["kanteling"] = plan_section(rows, code, team_id, domain_labels)
 
     dashboard.charts = charts
     return dashboard
