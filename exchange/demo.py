@@ -17,6 +17,12 @@ from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
 DEMO_COLUMNS = {
+    "plans.csv": ("dossier_ref", "agreed_on"),
+    "goals.csv": ("goal_ref", "dossier_ref", "client_ref", "domain", "direction", "description", "proposed_by",
+                  "set_on", "target_on", "status", "status_on"),
+    "actions.csv": ("action_ref", "dossier_ref", "goal_ref", "domain", "kanteling", "existing", "description", "by",
+                    "starts_on", "ends_on", "referral_ref"),
+    "network.csv": ("contact_ref", "dossier_ref", "kind", "name", "relation", "phone", "email", "supportive"),
     "teams.csv": ("code", "name", "population", "fte"),
     "referrers.csv": ("code", "name", "self_referral"),
     "providers.csv": ("code", "name"),
@@ -93,6 +99,31 @@ class DemoTeam:
     workers: tuple[str, ...]
 
 
+KANTELINGEN = ["eigen_kracht", "sociaal_netwerk", "algemene_voorziening", "maatwerk"]
+GOALS = [
+    ("financien", "Schulden op een rij en een betalingsregeling"),
+    ("financien", "Zelf de post en rekeningen bijhouden"),
+    ("huisvesting", "In het huis kunnen blijven wonen"),
+    ("dagbesteding", "Twee dagdelen per week iets doen buiten de deur"),
+    ("werk_opleiding", "Een opleiding of werk vinden dat past"), ("sociaal_netwerk", "Mensen om me heen hebben"),
+    ("geestelijke_gezondheid", "Beter slapen en minder piekeren"), ("huiselijke_relaties", "Minder ruzie thuis"),
+    ("lichamelijke_gezondheid", "Op tijd naar de huisarts gaan"), ("overig", "Mijn papieren op orde"),
+]
+SUPPORT = {
+    "eigen_kracht": [("Elke week zelf de post doorlopen", "client"), ("Zelf bellen met de schuldeiser", "client")],
+    "sociaal_netwerk": [("Helpt met de boodschappen", "dochter"), ("Rijdt mee naar het ziekenhuis", "buurman")],
+    "algemene_voorziening": [("Pakket van de Voedselbank", "Voedselbank"),
+                             ("Gesprekken met de generalist", "buurtteam"), ("Budgetcursus", "U Centraal"),
+                             ("Maatje", "Vrijwilligerscentrale")],
+    "maatwerk": [("Individuele begeleiding", "zorgaanbieder"), ("Dagbesteding", "zorgaanbieder")],
+}
+NETWORK = [("familie", "dochter", "ja"), ("familie", "broer", "onbekend"), ("vriend_buur", "buurvrouw", "ja"),
+           ("vrijwilliger", "maatje", "ja"), ("huisarts", "huisarts", "ja"),
+           ("professional", "schuldhulpverlener", "ja"), ("familie", "ex-partner", "nee")]
+GIVEN_NAMES = ["Anja", "Sanne", "Mohamed", "Fatima", "Henk", "Ria", "Pieter", "Yusuf", "Lotte", "Kees"]
+FAMILY_NAMES = ["de Vries", "Jansen", "Bakker", "El Amrani", "Visser", "Yilmaz", "de Boer", "Smit"]
+
+
 def demo_teams(rng: random.Random) -> list[DemoTeam]:
     teams = []
     for name in UTRECHT_TEAMS:
@@ -132,6 +163,11 @@ class DemoBundle:
         self.safeguards: list[tuple] = []
         self.measurements: list[tuple] = []
         self.referrals: list[tuple] = []
+        self.plan_rng = random.Random(seed + 1)  # the plan draws apart, so the other demo data stay as they were
+        self.plans: list[tuple] = []
+        self.goals: list[tuple] = []
+        self.actions: list[tuple] = []
+        self.network: list[tuple] = []
 
     def generate(self) -> "DemoBundle":
         span = (self.today - self.first_day).days
@@ -192,6 +228,8 @@ class DemoBundle:
         self._zrm(ref, household, registered, contact, closed)
         if start and rng.random() < 0.3:
             self._referral(ref, rng.choice(household), start)
+        if start:
+            self._plan(ref, household, registered, start, closed)
 
     def _scores(self, domains: list[str], base: list[int] | None, shift: float) -> list:
         rng = self.rng
@@ -254,6 +292,56 @@ class DemoBundle:
         self.referrals.append((f"V{ref[1:]}", ref, client, product, provider, form, status, requested, decided,
                                starts, ends))
 
+    def _plan(self, ref: str, household: list[str], registered: dt.date, start: dt.date, closed) -> None:
+        """Most dossiers with support have a plan: goals on the ZRM domains, support by kanteling
+        (new support roughly eigen kracht 19 %, netwerk 16 %, algemeen 39 %, maatwerk 28 %, as
+        Maastricht measured), a linked action for the dossier's referral, and its network."""
+        rng, today = self.plan_rng, self.today
+        end = closed or today
+        for n in range(rng.choice([0, 1, 1, 2, 2, 3])):
+            kind, relation, supportive = rng.choice(NETWORK)
+            name = f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}" if kind != "professional" else ""
+            phone = f"06-{rng.randint(10000000, 99999999)}" if rng.random() < 0.6 else ""
+            self.network.append((f"N{ref[1:]}{n}", ref, kind, name, relation, phone, "", supportive))
+        if rng.random() > 0.85:
+            return
+        domains = ZRM_2017 if registered >= self.zrm_2017_from else ZRM_2013
+        set_on = min(start + dt.timedelta(days=rng.randint(0, 21)), end)
+        if rng.random() < 0.8:
+            agreed = set_on + dt.timedelta(days=rng.randint(0, 28))
+            self.plans.append((ref, agreed if agreed <= end else ""))
+        goal_refs = []
+        for n, (domain, text) in enumerate(rng.sample(GOALS, rng.choice([1, 2, 2, 3]))):
+            domain = domain if domain in domains or domain == "overig" else rng.choice(domains)
+            direction = rng.choices(["verbeteren", "stabiliseren", "begeleide_achteruitgang"], weights=[70, 25, 5])[0]
+            target = set_on + dt.timedelta(days=rng.randint(60, 270))
+            status, status_on = "lopend", ""
+            if closed:
+                status = rng.choices(["behaald", "deels_behaald", "niet_behaald", "vervallen"],
+                                     weights=[50, 25, 15, 10])[0]
+                status_on = closed
+            proposed = "client" if rng.random() < 0.1 else "medewerker"
+            goal_ref = f"G{ref[1:]}{n}"
+            goal_refs.append((goal_ref, domain))
+            self.goals.append((goal_ref, ref, rng.choice(household), domain, direction, text, proposed, set_on,
+                               target, status, status_on))
+        referral = self.referrals[-1] if self.referrals and self.referrals[-1][1] == ref else None
+        for n in range(rng.choice([1, 2, 2, 3])):
+            goal_ref, domain = rng.choice(goal_refs)
+            kanteling = rng.choices(KANTELINGEN, weights=[19, 16, 39, 28])[0]
+            starts = min(set_on + dt.timedelta(days=rng.randint(0, 30)), end)
+            ends = starts + dt.timedelta(days=rng.randint(30, 180)) if rng.random() < 0.5 else None
+            linked = ""
+            if kanteling == "maatwerk" and referral and referral[7]:
+                linked, starts, ends = referral[0], referral[9] or referral[7], referral[10]
+            text, by = rng.choice(SUPPORT[kanteling])
+            self.actions.append((f"A{ref[1:]}{n}", ref, goal_ref, domain, kanteling, False, text, by, starts, ends,
+                                 linked))
+        if rng.random() < 0.4:  # support the household already had
+            kanteling = rng.choices(KANTELINGEN, weights=[25, 30, 30, 15])[0]
+            text, by = rng.choice(SUPPORT[kanteling])
+            self.actions.append((f"A{ref[1:]}9", ref, "", rng.choice(domains), kanteling, True, text, by, "", "", ""))
+
     def write(self, path) -> dict[str, int]:
         writer = BundleWriter(path)
         c = DEMO_COLUMNS
@@ -269,6 +357,8 @@ class DemoBundle:
             writer.write("dossier_safeguards.csv", self.safeguards, header=c["dossier_safeguards.csv"])
             writer.write("zrm.csv", self.measurements, header=[*c["zrm.csv"], *ZRM_DOMAINS])
             writer.write("referrals.csv", self.referrals, header=c["referrals.csv"])
+            for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
+                writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
         finally:
             writer.close()
         return writer.counts
