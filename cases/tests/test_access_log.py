@@ -77,5 +77,5 @@ def test_administrator_reads_and_exports_per_client(client, generalist_a, beheer
     assert export["Content-Type"].startswith("text/csv")
     lines = export.content.decode().strip().splitlines()
     assert lines[0].startswith("tijdstip,gebruiker,actie")
-    assert "generalist-a,view" in lines[1]
+    assert "generalist-a,bekeken" in lines[1]  # the action in Dutch, not its code (defect 11)
     assert AccessLogEntry.objects.filter(user=beheer, action="export", client=person).exists()

@@ -5,10 +5,12 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from cases.models import AccessLogEntry
 from conftest import as_user
 from reporting.compute import compute_periods
+from reporting.dashboards.common import QUALITY_KINDS
 from reporting.factories import dossier, measurement
 from reporting.models import IndicatorRow
 from reporting.tests.test_dashboard_figures import Q3, D
@@ -57,7 +59,10 @@ def test_lists_hold_the_dossiers_behind_the_percentage(client, generalist_a, tea
     assert all(e.client_id for e in entries)
     entry = entries[0]
     assert entry.user == generalist_a and entry.action == "view"
-    assert kind in entry.detail and team_a.code in entry.detail and Q3 in entry.detail
+    # In Dutch: the list by its title, the team by its name (defect 11: no slugs or codes)
+    with translation.override("nl"):
+        title = str(QUALITY_KINDS[kind].title)
+    assert entry.detail == f'datakwaliteitslijst "{title}", {team_a.name}, {Q3}'
     assert dossiers["other_team"].pk not in listed(content)
 
 
