@@ -3,7 +3,7 @@ only what the user may read, and each read of entry text in the access log."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from cases.audit import log_access
+from cases.audit import log_access_many
 from journal.models import JournalEntry
 
 
@@ -26,10 +26,17 @@ def threads(user, dossier, query: str = ""):
 
 
 def log_read(request, dossier, entries, action: str, what: str = "journal") -> None:
-    """One access-log line naming the entries whose text the page shows."""
+    """Access-log lines naming the entries whose text the page shows, one per member of the
+    household (the entries name them), in one insert."""
     ids = []
     for entry in entries:
         ids.append(entry.pk)
         ids.extend(c.pk for c in getattr(entry, "shown_corrections", ()))
     if ids:
-        log_access(request, action, dossier=dossier, detail=f"{what}: " + ",".join(map(str, ids)))
+        log_persons(request, dossier, action, f"{what}: " + ",".join(map(str, ids)))
+
+
+def log_persons(request, dossier, action: str, detail: str) -> None:
+    """One access-log line per member of the household, in one insert."""
+    clients = [m.client for m in dossier.members.select_related("client")]
+    log_access_many(request, action, clients=clients, dossier=dossier, detail=detail)

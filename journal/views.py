@@ -13,14 +13,14 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cases.audit import log_access
+from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
 from cases.shortcuts import add_service_errors, get_dossier, paginate
 from journal import services
 from journal.forms import CorrectionForm, DocumentForm, EntryForm, SearchForm
 from journal.models import Document
-from journal.reading import log_read, readable, threads
+from journal.reading import log_persons, log_read, readable, threads
 
 
 def entry_list(request, pk):
@@ -39,6 +39,9 @@ def entry_new(request, pk):
     dossier = get_dossier(request, pk)
     members = list(dossier.members.select_related("client"))
     form = EntryForm(request.POST or None, members=members, initial={"written_on": today()})
+    if request.method == "GET":
+        log_access_many(request, AccessAction.VIEW, clients=[m.client for m in members], dossier=dossier,
+                        detail="journal: new entry form")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -93,8 +96,7 @@ def entry_export(request, pk):
                          _safe_text(e.client.display_name) if e.client else "", _("yes") if e.confidential else "",
                          e.corrects_id or "", _safe_text(e.text)])
     if entries:
-        log_access(request, AccessAction.EXPORT, dossier=dossier,
-                   detail="journal: " + ",".join(str(e.pk) for e in entries))
+        log_persons(request, dossier, AccessAction.EXPORT, "journal: " + ",".join(str(e.pk) for e in entries))
     response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="journaal-dossier-{dossier.pk}.csv"'
     return response
