@@ -60,7 +60,6 @@ def s(own_writes=False, known_gap="", **kwargs) -> S:
 
 GOAL = made("plans.factories:GoalFactory")
 GOAL_GAP = "the goal forms show the household without logging it"
-JOURNAL_GAP = "journal logs the dossier, not the persons it shows"
 
 SAMPLES: dict[str, S] = {
     "login": s(), "logout": s(), "set_language": s(), "beheer_home": s(),
