@@ -12,7 +12,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 
 from reporting import exports
 from reporting.api.filters import IndicatorRowFilter, ordered
@@ -107,7 +107,7 @@ class _Download(_IndicatorView):
 class IndicatorCsv(_Download):
     """The same rows as CSV (all rows, no pages)."""
 
-    renderer_classes = [CsvRenderer, JSONRenderer]
+    renderer_classes = [CsvRenderer]  # one format: no ?format= override, the path says it
 
     def list(self, request, *args, **kwargs):
         response = HttpResponse(exports.as_csv(self.rows()), content_type="text/csv; charset=utf-8")
@@ -119,7 +119,7 @@ class IndicatorCsv(_Download):
 class IndicatorXlsx(_Download):
     """The same rows as an Excel workbook (all rows, no pages)."""
 
-    renderer_classes = [XlsxRenderer, JSONRenderer]
+    renderer_classes = [XlsxRenderer]
 
     def list(self, request, *args, **kwargs):
         response = HttpResponse(exports.as_xlsx(self.rows()), content_type=XLSX)
