@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from cases.bundlespec import BundlePart, FileSpec, max_length
-from zrm.models import Domain, Instrument, Measurement, MeasurementType
+from zrm.models import Domain, Instrument, Measurement, MeasurementType, WithdrawnMeasurement
 
 STEPS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -49,8 +49,13 @@ def parse(p) -> None:
     domain_positions = [table.index[c] for c in domain_names]
     seen: dict = {}
     used: dict[str, int] = {}
+    lines: dict[str, int] = {}
+    withdrawn = set(WithdrawnMeasurement.objects.values_list("ref", flat=True))
     for row in rows:
         ref = p.unique(row, "measurement_ref", seen)
+        if ref in withdrawn:
+            row.error("measurement_ref", _("this measurement was withdrawn as entered in error; an import does not "
+                                           "bring it back"))
         dossier_ref, client_ref = row.required("dossier_ref"), row.text("client_ref")
         instrument = row.required("instrument") and row.code("instrument", instruments.keys())
         kind = row.required("type") and row.code("type")
@@ -76,11 +81,50 @@ def parse(p) -> None:
             used.setdefault(instrument, row.line)
         if row.ok:
             records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores)
+            lines[ref] = row.line
+    _check_order(p, records, lines, instruments)
     for instrument, line in used.items():
         for code in instruments[instrument]:
             if code not in table.index:
                 message = _("column missing for instrument %(instrument)s (used on line %(line)d)")
                 p.problems.add(table.name, 1, code, message % {"instrument": instrument, "line": line})
+
+
+def _series(instruments: dict[str, dict]) -> dict[str, str]:
+    """Instruments that share a domain are one series (zrm-2013 and zrm-2017); a supplement
+    scored alongside (parenting) is a series of its own (as ``zrm.services.order_errors``)."""
+    series: dict[str, str] = {}
+    for code in sorted(instruments):
+        domains = set(instruments[code])
+        series[code] = next((series[other] for other in series if domains & set(instruments[other])), code)
+    return series
+
+
+def _check_order(p, records: dict, lines: dict, instruments: dict) -> None:
+    """The order rules of ``zrm.services`` within the bundle, per member and series: one
+    nulmeting, later measurements not before it, one eindmeting and none after it."""
+    series = _series(instruments)
+    units: dict[tuple, list] = {}
+    for ref, m in records.items():
+        units.setdefault((m.dossier_ref, m.client_ref, series[m.instrument]), []).append((m.measured_on, ref, m))
+    for measurements in units.values():
+        baselines = sorted((d, r) for d, r, m in measurements if m.type == MeasurementType.BASELINE)
+        finals = sorted((d, r) for d, r, m in measurements if m.type == MeasurementType.FINAL)
+        for _date, ref in baselines[1:]:
+            p.problems.add("zrm.csv", lines[ref], "type", _("a second nulmeting for this member (the first is %(ref)r)")
+                           % {"ref": baselines[0][1]})
+        for _date, ref in finals[1:]:
+            p.problems.add("zrm.csv", lines[ref], "type", _("a second eindmeting for this member (the first is "
+                                                            "%(ref)r)") % {"ref": finals[0][1]})
+        for measured_on, ref, m in measurements:
+            if m.type == MeasurementType.BASELINE:
+                continue
+            if baselines and measured_on < baselines[0][0]:
+                p.problems.add("zrm.csv", lines[ref], "measured_on",
+                               _("before the nulmeting of this member (%(date)s)") % {"date": baselines[0][0]})
+            if finals and measured_on > finals[0][0]:
+                p.problems.add("zrm.csv", lines[ref], "measured_on",
+                               _("after the eindmeting of this member (%(date)s)") % {"date": finals[0][0]})
 
 
 def store(s, parsed) -> None:

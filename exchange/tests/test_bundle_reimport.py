@@ -20,7 +20,7 @@ def test_second_import_of_the_same_bundle_changes_nothing():
 
     second = import_bundle(SAMPLE)
     assert second.stored, second.problems
-    assert set(second.changed) == set(MODELS)
+    assert set(MODELS) <= set(second.changed)  # every file was looked at (other apps' files too)
     assert all(count == 0 for count in second.changed.values()), second.changed
     assert snapshot() == state
 
