@@ -55,6 +55,6 @@ def test_a_withdrawn_measurement_is_not_imported_again(tmp_path, beheer):
         scores=measurement.scores, created_at=measurement.created_at, withdrawn_by=beheer, reason="verkeerde client",
     )
     measurement.delete()
-    header, rows = read_rows(bundle, "zrm.csv")
+    _header, rows = read_rows(bundle, "zrm.csv")
     line = next(i for i, row in enumerate(rows, start=2) if row["measurement_ref"] == measurement.ref)
     assert_refused(bundle, ("zrm.csv", line, "measurement_ref"))
