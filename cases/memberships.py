@@ -41,7 +41,8 @@ def save_membership(request, membership: Membership) -> Membership:
     """Grant a new membership or change an existing one (role or team)."""
     before = None
     if membership.pk is not None:
-        before = Membership.objects.select_for_update().select_related("team").filter(pk=membership.pk).first()
+        before = (Membership.objects.select_for_update(of=("self",)).select_related("team")
+                  .filter(pk=membership.pk).first())
     changed = before is None or (before.role, before.team_id, before.user_id) != (
         membership.role, membership.team_id, membership.user_id)
     if not changed:
