@@ -1,18 +1,18 @@
 """Install the front-end libraries the dashboards serve from our own static files.
 
-Pinned versions, fetched once from the npm registry at set-up time and checked against
-the registry's sha512 integrity hash (as package-lock.json would); nothing is loaded
-from a CDN at run time. Uses only the standard library, so a fresh machine needs
-nothing but Python."""
+Pinned versions, fetched once at set-up time with ``npm pack`` (from the npm registry npm
+is configured for) and checked against the registry's sha512 integrity hash (as
+package-lock.json would); nothing is loaded from a CDN at run time. Needs Python and npm."""
 
 import base64
 import hashlib
 import io
 import posixpath
 import re
+import subprocess
 import sys
 import tarfile
-import urllib.request
+import tempfile
 from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parent.parent / "static" / "vendor"
@@ -20,7 +20,7 @@ VENDOR = Path(__file__).resolve().parent.parent / "static" / "vendor"
 PACKAGES = [
     {
         "name": "chart.js",
-        "tarball": "https://registry.npmjs.org/chart.js/-/chart.js-4.6.1.tgz",
+        "version": "4.6.1",
         "integrity": "sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g==",
         "files": {"package/dist/chart.umd.min.js": "chart.umd.min.js", "package/LICENSE.md": "LICENSE.md"},
     },
@@ -29,13 +29,16 @@ PACKAGES = [
     # tokens (CSS custom properties under .utrecht-theme; Gemeente Utrecht's own licence).
     {
         "name": "@utrecht/component-library-css",
-        "tarball": "https://registry.npmjs.org/@utrecht/component-library-css/-/component-library-css-9.0.4.tgz",
+        "version": "9.0.4",
         "integrity": "sha512-gVA7D6GfP9/+fzehkYLSBR+0UPUTA97PZmgvTYQE88lPQhHGMlUk8FjmCpLKRsRC9hAYd32JuF/KzG6fmBfjJA==",
-        "files": {"package/dist/index.css": "index.css", "package/dist/html.css": "html.css", "package/LICENSE.md": "LICENSE.md"},
+        "files": {
+            "package/dist/index.css": "index.css", "package/dist/html.css": "html.css",
+            "package/LICENSE.md": "LICENSE.md",
+        },
     },
     {
         "name": "@utrecht/design-tokens",
-        "tarball": "https://registry.npmjs.org/@utrecht/design-tokens/-/design-tokens-5.0.1.tgz",
+        "version": "5.0.1",
         "integrity": "sha512-53LuK23GxgnYL06MtLAeNGazXtskV0OEWYDKuwBHNKyosXivzVZZzL5E7ulbA6Pt1WNTFRbUkhi4za7oEapmeg==",
         "files": {"package/dist/theme.css": "theme.css", "package/LICENSE.md": "LICENSE.md"},
     },
@@ -115,9 +118,21 @@ def fetch(package: dict) -> None:
     installed = all((target / name).exists() for name in package["files"].values())
     if installed and not missing_references(target):
         return
-    with urllib.request.urlopen(package["tarball"], timeout=60) as response:  # noqa: S310 (fixed https URL)
-        data = response.read()
-    install(package, data)
+    install(package, _pack(package))
+
+
+def _pack(package: dict) -> bytes:
+    """The package's tarball, by name and version, through npm."""
+    spec = f"{package['name']}@{package['version']}"
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            result = subprocess.run(
+                ["npm", "pack", spec, "--pack-destination", folder, "--silent", "--ignore-scripts"],
+                check=True, capture_output=True, text=True, timeout=120,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            sys.exit(f"{spec}: npm pack failed ({error}); is npm installed?")
+        return (Path(folder) / result.stdout.strip().splitlines()[-1]).read_bytes()
 
 
 def install(package: dict, data: bytes) -> None:

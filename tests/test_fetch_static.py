@@ -30,7 +30,7 @@ def _tarball(files: dict[str, bytes]) -> bytes:
 
 def _package(data: bytes, files: dict[str, str]) -> dict:
     digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
-    return {"name": "lib", "tarball": "unused", "integrity": f"sha512-{digest}", "files": files}
+    return {"name": "lib", "integrity": f"sha512-{digest}", "files": files}
 
 
 @pytest.fixture
