@@ -5,6 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DOSSIERS ?= 4000
+APPS := cases zrm maatwerk plans journal work reporting exchange
 
 .PHONY: install run test lint messages benchmark clean
 
@@ -31,8 +32,8 @@ lint: install
 	$(BIN)/ruff check .
 
 messages: install
-	for app in cases zrm maatwerk reporting; do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=cases --ignore=zrm --ignore=maatwerk --ignore=reporting --ignore=.venv
+	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete $(foreach app,$(APPS),--ignore=$(app)) --ignore=.venv
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 benchmark: install
