@@ -17,6 +17,7 @@ from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
 from cases.shortcuts import add_service_errors, get_dossier, paginate
+from cases.spreadsheet import safe_cell
 from journal import services
 from journal.forms import CorrectionForm, DocumentForm, EntryForm, SearchForm
 from journal.models import Document
@@ -78,10 +79,6 @@ def entry_correct(request, pk, entry_pk):
         "forms_with_errors": [form] if form.errors else [],
     })
 
-def _safe_text(value: str) -> str:
-    """Text cells never start like a formula (CSV/Excel injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
 def entry_export(request, pk):
     """The dossier's journal as CSV: what the user may read, nothing more."""
     dossier = get_dossier(request, pk)
@@ -92,14 +89,15 @@ def entry_export(request, pk):
                      _("corrects"), _("text")])
     for e in entries:
         author = (e.author.get_full_name() or e.author.username) if e.author else e.author_ref
-        writer.writerow([e.pk, e.written_on.isoformat(), e.get_kind_display(), e.minutes or "", _safe_text(author),
-                         _safe_text(e.client.display_name) if e.client else "", _("yes") if e.confidential else "",
-                         e.corrects_id or "", _safe_text(e.text)])
+        writer.writerow([e.pk, e.written_on.isoformat(), e.get_kind_display(), e.minutes or "", safe_cell(author),
+                         safe_cell(e.client.display_name) if e.client else "", _("yes") if e.confidential else "",
+                         e.corrects_id or "", safe_cell(e.text)])
     if entries:
         log_persons(request, dossier, AccessAction.EXPORT, "journal: " + ",".join(str(e.pk) for e in entries))
     response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="journaal-dossier-{dossier.pk}.csv"'
     return response
+
 
 def document_new(request, pk):
     dossier = get_dossier(request, pk)
