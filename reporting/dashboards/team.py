@@ -1,6 +1,7 @@
 """The team dashboard: the chosen quarter against the previous four, from the reporting table."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -243,179 +244,222 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
     if not is_computed(dashboard.computation):
         return dashboard
     dashboard.ready = True
-    code, team_id = period.code, team.pk
+    source = Source(rows, period.code, team.pk, trend, months, [quarter_label(p) for p in trend], computations,
+                    cache(zrm_domain_labels))
+    for build in SECTIONS:
+        build(dashboard, source)
+    dashboard.charts = source.charts
+    return dashboard
 
-    def kpi(key: str, p: str = code) -> Kpi:
+
+@dataclass
+class Source:
+    """What every section reads: the loaded rows of the period, its trend and its months."""
+
+    rows: Rows
+    code: str
+    team_id: int
+    trend: list
+    months: list
+    quarter_labels: list
+    computations: dict
+    domain_labels: Callable[[], dict[str, str]]  # one query, shared by the ZRM and plan sections
+    charts: dict = field(default_factory=dict)
+
+    def kpi(self, key: str) -> Kpi:
         measure = MEASURES[key]
-        return Kpi(measure, measure.cell(rows.get(p, team_id, measure.indicator)),
-                   measure.cell(rows.get(p, None, measure.indicator)))
+        return Kpi(measure, measure.cell(self.rows.get(self.code, self.team_id, measure.indicator)),
+                   measure.cell(self.rows.get(self.code, None, measure.indicator)))
 
-    dashboard.kpis = [kpi(key) for key in KPI_KEYS]
+    def closed_counts(self) -> tuple[int, int]:
+        closed = self.rows.get(self.code, self.team_id, "dossiers_closed")
+        closed_all = self.rows.get(self.code, None, "dossiers_closed")
+        return (closed.count if closed else 0), (closed_all.count if closed_all else 0)
 
-    # The chosen quarter against the previous four.
+
+def _kpis_and_trend(dashboard: TeamDashboard, s: Source) -> None:
+    """The key figures, and the chosen quarter against the previous four."""
+    dashboard.kpis = [s.kpi(key) for key in KPI_KEYS]
     dashboard.trend_columns = [
-        Column(quarter_label(p), is_computed(computations.get(p.code)), p == period) for p in trend
+        Column(quarter_label(p), is_computed(s.computations.get(p.code)), p == dashboard.period) for p in s.trend
     ]
     dashboard.trend_rows = [
-        TableRow(str(MEASURES[key].label), [MEASURES[key].cell(rows.get(p.code, team_id, MEASURES[key].indicator))
-                                            for p in trend], key=key)
+        TableRow(str(MEASURES[key].label),
+                 [MEASURES[key].cell(s.rows.get(p.code, s.team_id, MEASURES[key].indicator)) for p in s.trend],
+                 key=key)
         for key in TREND_KEYS
     ]
-    quarter_labels = [quarter_label(p) for p in trend]
 
-    # Instroom, lopend, uitstroom per month.
+
+def _flow(dashboard: TeamDashboard, s: Source) -> None:
+    """Instroom, lopend, uitstroom per month."""
     flow_keys = ["registered", "active", "closed"]
     dashboard.flow = [
         TableRow(month_label(m),
-                 [MEASURES[k].cell(rows.get(m.code, team_id, MEASURES[k].indicator)) for k in flow_keys])
-        for m in months
+                 [MEASURES[k].cell(s.rows.get(m.code, s.team_id, MEASURES[k].indicator)) for k in flow_keys])
+        for m in s.months
     ]
-    charts = {
-        "flow": _chart(
-            "bar", [month_label(m) for m in months],
-            [_dataset(MEASURES[k].label, [row.cells[i].value for row in dashboard.flow])
-             for i, k in enumerate(flow_keys)],
-            yTitle=_("dossiers"), integer=True,
-        )
-    }
+    s.charts["flow"] = _chart(
+        "bar", [month_label(m) for m in s.months],
+        [_dataset(MEASURES[k].label, [row.cells[i].value for row in dashboard.flow])
+         for i, k in enumerate(flow_keys)],
+        yTitle=_("dossiers"), integer=True,
+    )
 
-    # Waiting time (calendar and working days), per quarter.
+
+def _waiting(dashboard: TeamDashboard, s: Source) -> None:
+    """Waiting time (calendar and working days), per quarter."""
     waiting_keys = ["waiting_days", "waiting_working_days"]
     dashboard.waiting = [
-        TableRow(label, [MEASURES[k].cell(rows.get(p.code, team_id, MEASURES[k].indicator)) for k in waiting_keys])
-        for label, p in zip(quarter_labels, trend, strict=True)
+        TableRow(label, [MEASURES[k].cell(s.rows.get(p.code, s.team_id, MEASURES[k].indicator))
+                         for k in waiting_keys])
+        for label, p in zip(s.quarter_labels, s.trend, strict=True)
     ]
-    charts["waiting"] = _chart(
-        "line", quarter_labels,
+    s.charts["waiting"] = _chart(
+        "line", s.quarter_labels,
         [_dataset(_("calendar days"), [row.cells[0].value for row in dashboard.waiting]),
          _dataset(_("working days"), [row.cells[1].value for row in dashboard.waiting])],
         yTitle=_("days"),
     )
 
-    # First contact within 5 working days against the norm, per quarter.
+
+def _contact(dashboard: TeamDashboard, s: Source) -> None:
+    """First contact within 5 working days against the norm, per quarter."""
     contact = MEASURES["contact_5wd"]
-    for label, p in zip(quarter_labels, trend, strict=True):
-        item = Kpi(contact, contact.cell(rows.get(p.code, team_id, contact.indicator)),
-                   contact.cell(rows.get(p.code, None, contact.indicator)))
+    for label, p in zip(s.quarter_labels, s.trend, strict=True):
+        item = Kpi(contact, contact.cell(s.rows.get(p.code, s.team_id, contact.indicator)),
+                   contact.cell(s.rows.get(p.code, None, contact.indicator)))
         dashboard.contact.append(TableRow(label, [item.team, item.organisation], extra={"kpi": item}))
-    charts["contact"] = _chart(
-        "bar", quarter_labels,
+    s.charts["contact"] = _chart(
+        "bar", s.quarter_labels,
         [_dataset(_("team"), [row.cells[0].value for row in dashboard.contact]),
          _dataset(_("municipality"), [row.cells[1].value for row in dashboard.contact])],
         yTitle="%", max=100,
         norm={"value": FIRST_CONTACT_NORM_PCT, "label": _("norm %(norm)s") % {"norm": dashboard.norm_pct}},
     )
 
-    # Closure reasons (afsluitreden), team counts and shares against the municipality's shares.
-    closed = rows.get(code, team_id, "dossiers_closed")
-    closed_all = rows.get(code, None, "dossiers_closed")
-    dashboard.closed_total = closed.count if closed else 0
-    closed_all_count = closed_all.count if closed_all else 0
+
+def _closure(dashboard: TeamDashboard, s: Source) -> None:
+    """Closure reasons (afsluitreden): team counts and shares against the municipality's shares."""
+    dashboard.closed_total, closed_all = s.closed_counts()
     dashboard.closure = _share_rows(
-        ClosureReason.choices, rows.dimensions(code, team_id, "closure_reason"),
-        rows.dimensions(code, None, "closure_reason"), dashboard.closed_total, closed_all_count,
+        ClosureReason.choices, s.rows.dimensions(s.code, s.team_id, "closure_reason"),
+        s.rows.dimensions(s.code, None, "closure_reason"), dashboard.closed_total, closed_all,
     )
-    charts["closure"] = _chart(
+    s.charts["closure"] = _chart(
         "bar", [row.label for row in dashboard.closure],
         [_dataset(_("team"), [row.cells[1].value for row in dashboard.closure]),
          _dataset(_("municipality"), [row.cells[2].value for row in dashboard.closure])],
         yTitle=_("percentage of the closed dossiers"), horizontal=True, max=100,
     )
 
-    # Can continue independently (kan zelfstandig verder).
-    answers = rows.dimensions(code, team_id, "can_continue_independently")
-    answers_all = rows.dimensions(code, None, "can_continue_independently")
-    dashboard.can_continue = _share_rows(
-        YesNoUnknown.choices, answers, answers_all, dashboard.closed_total, closed_all_count
-    )
-    not_answered = dashboard.closed_total - sum(f.count for f in answers.values())
-    not_answered_all = closed_all_count - sum(f.count for f in answers_all.values())
+
+def _can_continue(dashboard: TeamDashboard, s: Source) -> None:
+    """Can continue independently (kan zelfstandig verder)."""
+    closed, closed_all = s.closed_counts()
+    answers = s.rows.dimensions(s.code, s.team_id, "can_continue_independently")
+    answers_all = s.rows.dimensions(s.code, None, "can_continue_independently")
+    dashboard.can_continue = _share_rows(YesNoUnknown.choices, answers, answers_all, closed, closed_all)
+    not_answered = closed - sum(f.count for f in answers.values())
+    not_answered_all = closed_all - sum(f.count for f in answers_all.values())
     dashboard.can_continue.append(_share_row(
-        _("not recorded"), "not-recorded", not_answered, not_answered_all, dashboard.closed_total, closed_all_count
+        _("not recorded"), "not-recorded", not_answered, not_answered_all, closed, closed_all
     ))
-    dashboard.can_continue_pct = kpi("can_continue")
-    charts["can_continue"] = _chart(
+    dashboard.can_continue_pct = s.kpi("can_continue")
+    s.charts["can_continue"] = _chart(
         "bar", [row.label for row in dashboard.can_continue],
         [_dataset(_("team"), [row.cells[0].value for row in dashboard.can_continue])],
         yTitle=_("closed dossiers"), integer=True,
     )
 
-    # Client ratings (rapportcijfer) 1-10.
-    ratings = rows.dimensions(code, team_id, "client_rating")
-    ratings_all = rows.dimensions(code, None, "client_rating")
+
+def _ratings(dashboard: TeamDashboard, s: Source) -> None:
+    """Client ratings (rapportcijfer) 1-10."""
+    ratings = s.rows.dimensions(s.code, s.team_id, "client_rating")
+    ratings_all = s.rows.dimensions(s.code, None, "client_rating")
     rated_all = sum(f.count for f in ratings_all.values())
     rated = sum(f.count for f in ratings.values())
     dashboard.ratings = _share_rows(
         [(str(step), str(step)) for step in range(1, 11)], ratings, ratings_all, rated, rated_all
     )
-    dashboard.rating_mean = kpi("rating")
-    response = rows.get(code, team_id, "client_rating_response_pct")
+    dashboard.rating_mean = s.kpi("rating")
+    response = s.rows.get(s.code, s.team_id, "client_rating_response_pct")
     dashboard.rating_response = Cell(response.value if response else None, response.count if response else None, 1,
                                      "%")
-    insufficient = rows.get(code, team_id, "client_rating_insufficient")
+    insufficient = s.rows.get(s.code, s.team_id, "client_rating_insufficient")
     dashboard.rating_insufficient = insufficient.count if insufficient else 0
-    charts["rating"] = _chart(
+    s.charts["rating"] = _chart(
         "bar", [row.label for row in dashboard.ratings],
         [_dataset(_("team"), [row.cells[0].value for row in dashboard.ratings])],
         yTitle=_("ratings"), xTitle=_("client rating"), integer=True,
     )
 
-    # Referrals granted and care started, by category.
-    granted = rows.dimensions(code, team_id, "referrals_granted")
-    started = rows.dimensions(code, team_id, "care_started")
+
+def _referrals(dashboard: TeamDashboard, s: Source) -> None:
+    """Referrals granted and care started, by category."""
+    granted = s.rows.dimensions(s.code, s.team_id, "referrals_granted")
+    started = s.rows.dimensions(s.code, s.team_id, "care_started")
     for category in Category:
         dim = f"category:{category.value}"
         dashboard.referrals.append(TableRow(str(category.label), [
             Cell(granted[dim].count if dim in granted else 0), Cell(started[dim].count if dim in started else 0)
         ], key=category.value))
-    total_granted, total_started = rows.get(code, team_id, "referrals_granted"), rows.get(code, team_id, "care_started")
+    total_granted = s.rows.get(s.code, s.team_id, "referrals_granted")
+    total_started = s.rows.get(s.code, s.team_id, "care_started")
     dashboard.referrals.append(TableRow(_("total"), [
         Cell(total_granted.count if total_granted else None), Cell(total_started.count if total_started else None)
     ], key="total"))
-    charts["referrals"] = _chart(
+    s.charts["referrals"] = _chart(
         "bar", [row.label for row in dashboard.referrals[:-1]],
         [_dataset(_("granted"), [row.cells[0].value for row in dashboard.referrals[:-1]]),
          _dataset(_("care started"), [row.cells[1].value for row in dashboard.referrals[:-1]])],
         yTitle=_("referrals"), integer=True,
     )
 
-    domain_labels = cache(zrm_domain_labels)  # one query, shared by the ZRM and plan sections
 
-    # ZRM: share onvoldoende zelfredzaam at intake and mean change, per domain, against the municipality.
+def _zrm(dashboard: TeamDashboard, s: Source) -> None:
+    """ZRM: share onvoldoende zelfredzaam at intake and mean change, per domain, against the municipality."""
+    code, team_id, rows = s.code, s.team_id, s.rows
     present = set()
     for indicator in ZRM_INDICATORS:
         present |= set(rows.dimensions(code, team_id, indicator)) | set(rows.dimensions(code, None, indicator))
-    if present:
-        labels = domain_labels()
-        for domain in [d for d in labels if d in present] + sorted(present - set(labels)):
-            low, low_all = (rows.get(code, t, "zrm_baseline_insufficient_pct", domain) for t in (team_id, None))
-            change, change_all = (rows.get(code, t, "zrm_change_mean", domain) for t in (team_id, None))
-            low_cell, low_all_cell = Cell(*(low or (None, None)), 1, "%"), Cell(*(low_all or (None, None)), 1, "%")
-            change_cell, change_all_cell = Cell(*(change or (None, None)), 2), Cell(*(change_all or (None, None)), 2)
-            dashboard.zrm.append(ZrmRow(
-                domain, labels.get(domain, domain),
-                low_cell, low_all_cell,
-                compare(low_cell.value, low_all_cell.value, ZRM_PCT_MARGIN, higher_is_better=False),
-                change_cell, change_all_cell,
-                compare(change_cell.value, change_all_cell.value, ZRM_CHANGE_MARGIN, higher_is_better=True),
-            ))
+    if not present:
+        return
+    labels = s.domain_labels()
+    for domain in [d for d in labels if d in present] + sorted(present - set(labels)):
+        low, low_all = (rows.get(code, t, "zrm_baseline_insufficient_pct", domain) for t in (team_id, None))
+        change, change_all = (rows.get(code, t, "zrm_change_mean", domain) for t in (team_id, None))
+        low_cell, low_all_cell = Cell(*(low or (None, None)), 1, "%"), Cell(*(low_all or (None, None)), 1, "%")
+        change_cell, change_all_cell = Cell(*(change or (None, None)), 2), Cell(*(change_all or (None, None)), 2)
+        dashboard.zrm.append(ZrmRow(
+            domain, labels.get(domain, domain),
+            low_cell, low_all_cell,
+            compare(low_cell.value, low_all_cell.value, ZRM_PCT_MARGIN, higher_is_better=False),
+            change_cell, change_all_cell,
+            compare(change_cell.value, change_all_cell.value, ZRM_CHANGE_MARGIN, higher_is_better=True),
+        ))
 
-    # Data quality (registratiediscipline).
+
+def _quality(dashboard: TeamDashboard, s: Source) -> None:
+    """Data quality (registratiediscipline), then registration lag and contact moments."""
     for kind in QUALITY_KINDS.values():
         measure = MEASURES[kind.measure]
         dashboard.quality.append(QualityFigure(
-            kind, measure, measure.cell(rows.get(code, team_id, measure.indicator)),
-            measure.cell(rows.get(code, None, measure.indicator)),
+            kind, measure, measure.cell(s.rows.get(s.code, s.team_id, measure.indicator)),
+            measure.cell(s.rows.get(s.code, None, measure.indicator)),
         ))
-
-    # Registration lag and contact moments: how late dates are entered, how much is written.
     for indicator, dimension, label, decimals, unit in REGISTRATION_ROWS:
         cells = [Cell(f.value, f.count, decimals, unit) if f else Cell(None, None, decimals, unit)
-                 for f in (rows.get(code, team_id, indicator, dimension), rows.get(code, None, indicator, dimension))]
+                 for f in (s.rows.get(s.code, s.team_id, indicator, dimension),
+                           s.rows.get(s.code, None, indicator, dimension))]
         dashboard.registration.append(TableRow(str(label), cells, key=f"{indicator}:{dimension}".rstrip(":")))
 
-    # Plan en inzet: agreed plans, goals, support by kanteling, network.
-    dashboard.plan, charts["kanteling"] = plan_section(rows, code, team_id, domain_labels)
 
-    dashboard.charts = charts
-    return dashboard
+def _plan(dashboard: TeamDashboard, s: Source) -> None:
+    """Plan en inzet: agreed plans, goals, support by kanteling, network."""
+    dashboard.plan, s.charts["kanteling"] = plan_section(s.rows, s.code, s.team_id, s.domain_labels)
+
+
+# One builder per section of the page, in the page's order.
+SECTIONS = (_kpis_and_trend, _flow, _waiting, _contact, _closure, _can_continue, _ratings, _referrals, _zrm,
+            _quality, _plan)
