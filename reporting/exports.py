@@ -4,9 +4,11 @@ import csv
 import io
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
-from cases.spreadsheet import safe_row
+from cases.spreadsheet import safe_cell, safe_row
 
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
 
@@ -45,4 +47,47 @@ def as_xlsx(rows, title: str = "indicatoren") -> bytes:
         sheet.append(line)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# ---- the organisation overview (reporting/dashboards/organisation.py) ----------------------
+
+def overview_xlsx(overview) -> bytes:
+    """The overview as a workbook: one sheet of figures (team names and codes as text, never
+    a formula; number formats by the figure's decimals) and one about its computation."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = overview.period.code
+    sheet.append(safe_row(overview.header()))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in overview.all_rows:
+        sheet.append([safe_cell(str(row.name)), safe_cell(row.code), *(cell.value for cell in row.cells)])
+        for cell, figure in zip(sheet[sheet.max_row][2:], row.cells, strict=True):
+            cell.number_format = "0" if figure.decimals == 0 else "0." + "0" * figure.decimals
+    for row in sheet.iter_rows(min_row=2, max_col=2):
+        for cell in row:
+            cell.data_type = "s"  # text, never a formula
+    sheet.freeze_panes = "C2"
+    sheet.column_dimensions["A"].width = 32
+    info = workbook.create_sheet(_("About"))
+    computed_at = timezone.localtime(overview.computation.computed_at)
+    info.append([_("Period"), overview.period.code])
+    info.append([_("Computed at"), computed_at.strftime("%Y-%m-%d %H:%M")])
+    info.append([_("Source"), _("Buurtteam reporting tables (indicator rows); aggregated figures only.")])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def overview_csv(overview) -> str:
+    """The overview for Dutch Excel: ";" between the columns and a decimal comma."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, **DUTCH_CSV)
+    writer.writerow(safe_row(overview.header()))
+    for row in overview.all_rows:
+        writer.writerow([
+            safe_cell(str(row.name)), safe_cell(row.code),
+            *("" if cell.value is None else dutch_decimal(cell.rounded, cell.decimals) for cell in row.cells),
+        ])
     return buffer.getvalue()

@@ -12,8 +12,6 @@ aggregates. Who sees what:
 - recomputation: team coaches (of any team: a period is computed for all teams) and beleid.
 """
 
-import csv
-import io
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
@@ -26,14 +24,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from cases.audit import log_listed_dossiers
 from cases.models import AccessAction, Dossier, Team
-from cases.permissions import roles
+from cases.permissions import can_recompute, organisation_required, roles
 from cases.shortcuts import get_team, paginate, with_members
-from cases.spreadsheet import safe_cell, safe_row
 from reporting import exports
 from reporting.dashboards import common
 from reporting.dashboards import organisation as overview_figures
@@ -43,11 +38,6 @@ from reporting.indicators.closure import BASELINE_GRACE_DAYS
 from reporting.models import PeriodComputation
 from reporting.periods import Period
 from reporting.services import request_recompute
-
-
-def can_recompute(user) -> bool:
-    user_roles = roles(user)
-    return user_roles.beleid or bool(user_roles.coached_team_ids)
 
 
 def _period(value: str | None) -> Period:
@@ -94,13 +84,8 @@ def team_dashboard(request, code):
     })
 
 
-def _require_organisation(user) -> None:
-    if not roles(user).sees_organisation:
-        raise PermissionDenied
-
-
+@organisation_required
 def organisation(request):
-    _require_organisation(request.user)
     period = _period(request.GET.get("period"))
     overview = overview_figures.organisation_overview(
         period, today=timezone.localdate(), sort=request.GET.get("sort", "team"),
@@ -126,7 +111,6 @@ def organisation(request):
 
 
 def _export_overview(request) -> overview_figures.Overview:
-    _require_organisation(request.user)
     period = _period(request.GET.get("period"))
     overview = overview_figures.organisation_overview(period, today=timezone.localdate())
     if not overview.ready:
@@ -138,49 +122,21 @@ def _filename(overview: overview_figures.Overview, extension: str) -> str:
     return f"buurtteams-{overview.period.code}.{extension}"
 
 
+@organisation_required
 def organisation_xlsx(request):
     overview = _export_overview(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = overview.period.code
-    sheet.append(safe_row(overview.header()))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in overview.all_rows:
-        sheet.append([safe_cell(str(row.name)), safe_cell(row.code), *(cell.value for cell in row.cells)])
-        for cell, figure in zip(sheet[sheet.max_row][2:], row.cells, strict=True):
-            cell.number_format = "0" if figure.decimals == 0 else "0." + "0" * figure.decimals
-    for row in sheet.iter_rows(min_row=2, max_col=2):
-        for cell in row:
-            cell.data_type = "s"  # text, never a formula
-    sheet.freeze_panes = "C2"
-    sheet.column_dimensions["A"].width = 32
-    info = workbook.create_sheet(_("About"))
-    computed_at = timezone.localtime(overview.computation.computed_at)
-    info.append([_("Period"), overview.period.code])
-    info.append([_("Computed at"), computed_at.strftime("%Y-%m-%d %H:%M")])
-    info.append([_("Source"), _("Buurtteam reporting tables (indicator rows); aggregated figures only.")])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        exports.overview_xlsx(overview),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(overview, "xlsx")}"'
     return response
 
 
+@organisation_required
 def organisation_csv(request):
     overview = _export_overview(request)
-    # For Dutch Excel: ";" between the columns and a decimal comma (exports.DUTCH_CSV).
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, **exports.DUTCH_CSV)
-    writer.writerow(safe_row(overview.header()))
-    for row in overview.all_rows:
-        writer.writerow([
-            safe_cell(str(row.name)), safe_cell(row.code),
-            *("" if cell.value is None else exports.dutch_decimal(cell.rounded, cell.decimals) for cell in row.cells),
-        ])
-    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.overview_csv(overview).encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(overview, "csv")}"'
     return response
 
