@@ -176,8 +176,10 @@ def test_access_is_logged(logged_in, dossier, applicant, generalist_a):
 
 def test_showing_the_entry_form_is_logged_as_a_view(logged_in, dossier, partner):
     logged_in.get(reverse("zrm:new", args=[dossier.pk]), {"client": partner.pk})
-    entry = AccessLogEntry.objects.get()
-    assert (entry.action, entry.client_id, entry.dossier_id) == ("view", partner.pk, dossier.pk)
+    # the form shows every member of the household, so each is logged (issue 12): the chosen one too
+    entries = set(AccessLogEntry.objects.values_list("action", "client_id", "dossier_id"))
+    assert ("view", partner.pk, dossier.pk) in entries
+    assert entries == {("view", m.client_id, dossier.pk) for m in dossier.members.all()}
 
 
 def test_the_detail_page_shows_the_scores_with_their_meaning(logged_in, dossier, applicant):
