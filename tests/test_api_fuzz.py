@@ -4,7 +4,9 @@ documented. Runs in the normal suite (SQLite or PostgreSQL alike)."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -30,6 +32,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 # A schema cannot say "a team code that exists": an unknown team is a documented 400, so
 # "schema-valid data must be accepted" does not hold; every other check does.
 NOT_EXPRESSIBLE = [positive_data_acceptance]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go through the WSGI handler, which closes the database connection when a
+    request finishes; inside a test transaction that would close the test's own connection
+    (PostgreSQL: "the connection is closed"). Django's test client does the same."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
