@@ -21,7 +21,8 @@ AGE_BANDS = ((0, "0-17"), (18, "18-29"), (30, "30-39"), (40, "40-59"), (60, "60-
 SHORT_MONTHS, MEDIUM_MONTHS = 3, 12  # kort: m <= 3, midden: 4 <= m <= 12, lang: m > 12
 
 
-_STRFTIME = {"YEAR": "%Y", "MONTH": "%m", "DAY": "%d"}
+# Doubled: the SQL goes through the DB-API parameter style, where "%%" is one "%".
+_STRFTIME = {"YEAR": "%%Y", "MONTH": "%%m", "DAY": "%%d"}
 
 
 def _part(part: str, column: str) -> str:
@@ -34,7 +35,7 @@ def _part(part: str, column: str) -> str:
 def _is_last_day_of_month(column: str) -> str:
     if connection.vendor == "postgresql":
         return f"EXTRACT(DAY FROM {column} + 1) = 1"
-    return f"strftime('%d', {column}, '+1 day') = '01'"
+    return f"strftime('%%d', {column}, '+1 day') = '01'"
 
 
 def _age(birth: str, on: str) -> str:
