@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from cases.permissions import is_beheer
 
@@ -70,3 +71,7 @@ class ReadOnlyModelAdmin(BeheerModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Django's own admin text that its catalogue leaves in English: translated in our locale/.
+ADMIN_TEXTS = (gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),)

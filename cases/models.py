@@ -16,7 +16,6 @@ from cases.querysets import ClientQuerySet, DossierQuerySet, TeamQuerySet
 from cases.roles import TEAM_ROLES, Role
 from cases.validators import validate_bsn
 
-
 REQUEST_SUMMARY_MAX_LENGTH = 2000
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from exchange.models import BundleImport, BundleImportStatus
 from exchange.source import Problem
 from exchange.tasks import run_bundle_import, validate_bundle_import
 
 logger = logging.getLogger(__name__)
-NOT_STARTED = _lazy("The import could not be started; nothing was stored. Try again later.")
+NOT_STARTED = gettext_lazy("The import could not be started; nothing was stored. Try again later.")
 
 
 @dataclass
