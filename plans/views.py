@@ -173,14 +173,8 @@ def action_edit(request, pk, action_pk):
 def action_remove(request, pk, action_pk):
     dossier = get_dossier(request, pk)
     action = get_object_or_404(Action.objects.filter(dossier=dossier), pk=action_pk)
-    try:
-        services.remove_action(action, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        log_access(request, AccessAction.CHANGE, dossier=dossier, detail=_("support removed"))
-        messages.success(request, _("The support has been removed from the plan."))
-    return _plan_url(dossier)
+    return _remove(request, dossier, lambda: services.remove_action(action, user=request.user),
+                   detail=_("support removed"), success=_("The support has been removed from the plan."))
 
 
 def contact_new(request, pk):
@@ -205,13 +199,19 @@ def contact_edit(request, pk, contact_pk):
 def contact_remove(request, pk, contact_pk):
     dossier = get_dossier(request, pk)
     contact = get_object_or_404(NetworkContact.objects.filter(dossier=dossier), pk=contact_pk)
+    return _remove(request, dossier, lambda: services.remove_contact(contact, user=request.user),
+                   detail=_("network contact removed"), success=_("The contact has been removed from the network."))
+
+
+def _remove(request, dossier, remove, *, detail: str, success: str):
+    """Run a removal service; its refusal becomes a message, a removal is logged."""
     try:
-        services.remove_contact(contact, user=request.user)
+        remove()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        log_access(request, AccessAction.CHANGE, dossier=dossier, detail=_("network contact removed"))
-        messages.success(request, _("The contact has been removed from the network."))
+        log_access(request, AccessAction.CHANGE, dossier=dossier, detail=detail)
+        messages.success(request, success)
     return _plan_url(dossier)
 
 
