@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cases.models import Client, Dossier, new_ref
-from plans.querysets import DossierPartQuerySet, PlanQuerySet
+from plans.querysets import ConsentQuerySet, DossierPartQuerySet, PlanQuerySet
 
 OTHER_DOMAIN = "overig"  # a goal or action outside the ZRM domains
 
@@ -216,6 +216,76 @@ class Action(models.Model):
     @property
     def by_display(self) -> str:
         return str(self.by_contact) if self.by_contact_id else self.by
+
+
+class ConsentForm(models.TextChoices):
+    ORAL = "mondeling", _("oral (mondeling)")
+    WRITTEN = "schriftelijk", _("written (schriftelijk)")
+    DIGITAL = "digitaal", _("digital (digitaal)")
+
+
+class Consent(models.Model):
+    """Toestemming: a client's consent to share data with a named recipient (plan.md).
+
+    Never deleted by the system: withdrawing sets ``withdrawn_on`` (``plans.consent_services``).
+    In force on day d when ``given_on <= d`` and neither expired nor withdrawn on or before d
+    (``Consent.objects.in_force(d)``)."""
+
+    ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="consents", verbose_name=_("client")
+    )
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, null=True, blank=True, related_name="consents",
+        verbose_name=_("dossier"), db_index=False,
+    )
+    recipient = models.CharField(
+        _("recipient"), max_length=200, help_text=_("Who may receive the data, e.g. \"huisarts Jansen\".")
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+    form = models.CharField(_("form"), max_length=12, choices=ConsentForm.choices)
+    given_on = models.DateField(_("given on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        db_index=False, verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        db_index=False, verbose_name=_("withdrawal recorded by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawal recorded at"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["dossier", "given_on"], name="consent_dossier")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_on__isnull=True) | Q(expires_on__gte=F("given_on")),
+                name="consent_expires_after_given",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("given_on")),
+                name="consent_withdrawn_after_given",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} ({self.given_on:%d-%m-%Y})"
+
+    def in_force_on(self, day) -> bool:
+        """The Python twin of ``Consent.objects.in_force(day)`` for one loaded consent."""
+        return (
+            self.given_on <= day
+            and (self.expires_on is None or self.expires_on > day)
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+        )
 
 
 class PlanEvent(models.Model):
