@@ -5,6 +5,7 @@ machine clients of the municipality's API."""
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -96,3 +97,48 @@ class ApiClient(models.Model):
     @property
     def is_authenticated(self) -> bool:
         return True
+
+
+class FrozenVersion(models.Model):
+    """Version ``number`` (1, 2, …) of a period's figures as they were when it was frozen
+    (vastgesteld). Never changed or deleted: the service has no such path, the admin is
+    read-only and on PostgreSQL a trigger refuses UPDATE and DELETE (docs/adr/0060)."""
+
+    period = models.CharField(_("period"), max_length=7)
+    number = models.PositiveIntegerField(_("version"))
+    frozen_at = models.DateTimeField(_("frozen at"))
+    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="+", verbose_name=_("frozen by"))
+    # Who froze it, as shown then: the version stays readable whatever happens to the account.
+    frozen_by_name = models.CharField(_("frozen by (name)"), max_length=150)
+    row_count = models.PositiveIntegerField(_("rows"))
+
+    class Meta:
+        ordering = ["period", "number"]
+        constraints = [models.UniqueConstraint(fields=["period", "number"], name="frozen_version_unique")]
+        verbose_name = _("frozen version")
+        verbose_name_plural = _("frozen versions")
+
+    def __str__(self):
+        return f"{self.period} v{self.number}"
+
+
+class FrozenRow(models.Model):
+    """A copy of an ``IndicatorRow`` of the period at the moment its version was frozen
+    (aggregates only: no personal data, so kept whatever the retention of dossiers)."""
+
+    version = models.ForeignKey(FrozenVersion, on_delete=models.PROTECT, related_name="rows")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, related_name="+")
+    indicator = models.CharField(_("indicator"), max_length=60)
+    dimension = models.CharField(_("dimension"), max_length=80, blank=True)
+    value = models.FloatField(_("value"), null=True)
+    count = models.IntegerField(_("count"))
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        ordering = ["version", "team_id", "indicator", "dimension"]
+        verbose_name = _("frozen indicator row")
+        verbose_name_plural = _("frozen indicator rows")
+
+    def __str__(self):
+        return f"{self.version} {self.team_id} {self.indicator} {self.dimension} = {self.value}"
