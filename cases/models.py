@@ -444,3 +444,51 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only.")
+
+
+class DestructionStatus(models.TextChoices):
+    PROPOSED = "voorgesteld", _("proposed")
+    DESTROYING = "bezig", _("being destroyed")
+    DESTROYED = "vernietigd", _("destroyed")
+    WITHDRAWN = "ingetrokken", _("withdrawn")
+
+
+class DestructionList(models.Model):
+    """A destruction after the retention term (docs/adr/0110): one functional administrator
+    proposes, a second approves; then ``cases.retention.destroy`` removes the listed dossiers'
+    personal data in one transaction. What stays is this record, without personal data:
+    dates, who proposed and approved, counts. While its status is ``bezig`` (inside that
+    transaction only) the access log's trigger lets it anonymise entries."""
+
+    kind = models.CharField(_("data kind"), max_length=30, default="dossier")
+    cutoff = models.DateField(_("closed on or before"))
+    status = models.CharField(_("status"), max_length=12, choices=DestructionStatus.choices,
+                              default=DestructionStatus.PROPOSED)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("approved or withdrawn by"))
+    decided_at = models.DateTimeField(_("approved or withdrawn at"), null=True, blank=True)
+    dossier_count = models.PositiveIntegerField(_("dossiers"), default=0)
+    client_count = models.PositiveIntegerField(_("clients removed"), default=0)
+    latest_closed_on = models.DateField(_("latest closure destroyed"), null=True, blank=True)
+    counts = models.JSONField(_("rows removed per kind"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("destruction list")
+        verbose_name_plural = _("destruction lists")
+
+    def __str__(self):
+        return _("Destruction list %(number)s") % {"number": self.pk}
+
+
+class DestructionItem(models.Model):
+    """A dossier on a proposed list; removed with the dossier (the record keeps only counts)."""
+
+    destruction = models.ForeignKey(DestructionList, on_delete=models.CASCADE, related_name="items")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["destruction", "dossier"], name="destruction_item_unique")]
