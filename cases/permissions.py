@@ -33,6 +33,11 @@ class Roles:
         """Who may ask for the figures to be computed again: the same people."""
         return self.sees_organisation
 
+    @property
+    def can_freeze(self) -> bool:
+        """Who may freeze a period's figures (vaststellen): policy staff."""
+        return self.beleid
+
 
 _NO_ROLES = Roles(frozenset(), frozenset(), False, False)
 
@@ -69,6 +74,10 @@ def is_beheer(user) -> bool:
 
 def can_recompute(user) -> bool:
     return roles(user).can_recompute
+
+
+def can_freeze(user) -> bool:
+    return roles(user).can_freeze
 
 
 def _requires(check):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from buurtteam.admin_site import BeheerModelAdmin, ReadOnlyModelAdmin
-from reporting.models import ApiClient, PeriodComputation, hash_token
+from reporting.models import ApiClient, FrozenRow, FrozenVersion, PeriodComputation, hash_token
 
 
 @admin.register(ApiClient)
@@ -47,3 +47,18 @@ class ApiClientAdmin(BeheerModelAdmin):
 @admin.register(PeriodComputation)
 class PeriodComputationAdmin(ReadOnlyModelAdmin):
     list_display = ["period", "computed_at", "duration_ms", "row_count", "requested_at"]
+
+
+@admin.register(FrozenVersion)
+class FrozenVersionAdmin(ReadOnlyModelAdmin):
+    """Frozen versions never change (docs/adr/0060): shown, never added, changed or deleted here."""
+
+    list_display = ["period", "number", "frozen_at", "frozen_by_name", "row_count"]
+    search_fields = ["period"]
+
+
+@admin.register(FrozenRow)
+class FrozenRowAdmin(ReadOnlyModelAdmin):
+    list_display = ["version", "team", "indicator", "dimension", "value", "count"]
+    list_select_related = ["version", "team"]
+    search_fields = ["version__period", "indicator"]

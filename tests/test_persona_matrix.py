@@ -64,6 +64,7 @@ GOAL_GAP = "the goal forms show the household without logging it"
 SAMPLES: dict[str, S] = {
     "login": s(), "logout": s(), "set_language": s(), "beheer_home": s(),
     "api-indicators": s(), "api-indicators-csv": s(), "api-indicators-xlsx": s(), "api-schema": s(),
+    "api-revisions": s(),
     "cases:home": s(),
     "cases:my_dossiers": s(),
     "cases:register": s(),
@@ -111,6 +112,8 @@ SAMPLES: dict[str, S] = {
     "reporting:organisation_csv": s(), "reporting:recompute": s(),
     "reporting:team_dashboard": s(code=TEAM),
     "reporting:quality_list": s(code=TEAM, kind="zonder-nulmeting"),
+    "reporting:freeze": s(), "reporting:revisions": s(),
+    "reporting:revision_dossiers": s(code=TEAM),
     "exchange:import_upload": s(),
     "exchange:import_detail": s(pk=IMPORT),
     "exchange:import_confirm": s(pk=IMPORT),

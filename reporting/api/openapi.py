@@ -48,7 +48,8 @@ def _problem(description: str) -> OpenApiResponse:
 ERRORS = {
     (400, PROBLEM_JSON): _problem("A parameter is missing or invalid; `invalid_params` names it."),
     (401, PROBLEM_JSON): _problem("No or an invalid token (`Authorization: Token <token>`)."),
-    (404, PROBLEM_JSON): _problem("No such page of results."),
+    (404, PROBLEM_JSON): _problem("No such page of results, or (`version`, revisions) no such frozen version "
+                                  "of the period."),
     (406, PROBLEM_JSON): _problem("The `Accept` header asks for a format this endpoint does not give."),
     (429, PROBLEM_JSON): _problem("Too many requests; `Retry-After` says when to try again."),
 }

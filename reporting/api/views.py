@@ -15,6 +15,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 
 from reporting import exports
+from reporting.api import frozen
 from reporting.api.filters import IndicatorRowFilter, ordered
 from reporting.api.openapi import FILTER_PARAMETERS, PERIOD_HEADERS, XLSX, responses
 from reporting.api.serializers import IndicatorRowSerializer
@@ -63,12 +64,18 @@ class _IndicatorView(ListAPIView):
         return response
 
 
-@extend_schema(parameters=FILTER_PARAMETERS + PERIOD_HEADERS,
-               responses=responses({200: IndicatorRowSerializer(many=True)}))
+@extend_schema(parameters=[*FILTER_PARAMETERS, frozen.VERSION_PARAMETER, *PERIOD_HEADERS],
+               responses=responses({200: frozen.IndicatorRowDocumented(many=True)}))
 class IndicatorList(_IndicatorView):
-    """Stored indicator rows of a period: per team and for all teams together (team null)."""
+    """Stored indicator rows of a period: per team and for all teams together (team null);
+    with `version`, the rows of a frozen version of the period."""
 
     pagination_class = IndicatorPagination
+
+    def list(self, request, *args, **kwargs):
+        if "version" in request.query_params:
+            return frozen.frozen_rows(self, request)  # Additions v2: reporting/api/frozen.py
+        return super().list(request, *args, **kwargs)
 
 
 class _DownloadRenderer(BaseRenderer):
