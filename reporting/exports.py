@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.spreadsheet import safe_cell, safe_row
+from reporting.dashboards.all_figures import header
 
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
 
@@ -52,9 +53,11 @@ def as_xlsx(rows, title: str = "indicatoren") -> bytes:
 
 # ---- the organisation overview (reporting/dashboards/organisation.py) ----------------------
 
-def overview_xlsx(overview) -> bytes:
+def overview_xlsx(overview, figures=None) -> bytes:
     """The overview as a workbook: one sheet of figures (team names and codes as text, never
-    a formula; number formats by the figure's decimals) and one about its computation."""
+    a formula; number formats by the figure's decimals), with ``figures``
+    (``dashboards.all_figures``) one of every stored figure of the period, and one about
+    its computation."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = overview.period.code
@@ -70,6 +73,8 @@ def overview_xlsx(overview) -> bytes:
             cell.data_type = "s"  # text, never a formula
     sheet.freeze_panes = "C2"
     sheet.column_dimensions["A"].width = 32
+    if figures is not None:
+        _figures_sheet(workbook.create_sheet(_("All figures")), figures)
     info = workbook.create_sheet(_("About"))
     computed_at = timezone.localtime(overview.computation.computed_at)
     info.append([_("Period"), overview.period.code])
@@ -90,4 +95,28 @@ def overview_csv(overview) -> str:
             safe_cell(str(row.name)), safe_cell(row.code),
             *("" if cell.value is None else dutch_decimal(cell.rounded, cell.decimals) for cell in row.cells),
         ])
+    return buffer.getvalue()
+
+
+def _figures_sheet(sheet, figures) -> None:
+    sheet.append(safe_row(header()))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for name, code, indicator, dimension, value, count in figures:
+        sheet.append([safe_cell(str(name)), safe_cell(code), indicator, safe_cell(dimension), value, count])
+        for cell in sheet[sheet.max_row][:4]:
+            cell.data_type = "s"  # text, never a formula
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 32
+    sheet.column_dimensions["C"].width = 36
+
+
+def figures_csv(figures) -> str:
+    """Every stored figure of a period for Dutch Excel (";", decimal comma, full precision)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, **DUTCH_CSV)
+    writer.writerow(safe_row(header()))
+    for name, code, indicator, dimension, value, count in figures:
+        writer.writerow([safe_cell(str(name)), safe_cell(code), indicator, safe_cell(dimension),
+                         "" if value is None else f"{value:.15g}".replace(".", ","), count])
     return buffer.getvalue()

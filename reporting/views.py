@@ -30,10 +30,11 @@ from cases.models import AccessAction, Dossier, Team
 from cases.permissions import can_recompute, organisation_required, roles
 from cases.shortcuts import get_team, paginate, with_members
 from reporting import exports
-from reporting.dashboards import common
+from reporting.dashboards import all_figures, common
 from reporting.dashboards import organisation as overview_figures
 from reporting.dashboards import quality as quality_figures
 from reporting.dashboards import team as team_figures
+from reporting.dashboards.overview_periods import overview_period, period_label
 from reporting.indicators.closure import BASELINE_GRACE_DAYS
 from reporting.models import PeriodComputation
 from reporting.periods import Period
@@ -51,6 +52,17 @@ def _period(value: str | None) -> Period:
     if not period.is_quarter:
         raise BadRequest(f"{value!r} is not a quarter (YYYY-Qn)")
     return period
+
+
+def _overview_period(value: str | None) -> Period:
+    """A quarter, half-year or year from the query string (the organisation overview, its
+    downloads and the recomputation); the current quarter when none is given."""
+    if not value:
+        return Period.quarter_of(timezone.localdate())
+    try:
+        return overview_period(value)
+    except ValueError as error:
+        raise BadRequest(str(error)) from error
 
 
 def home(request):
@@ -86,7 +98,7 @@ def team_dashboard(request, code):
 
 @organisation_required
 def organisation(request):
-    period = _period(request.GET.get("period"))
+    period = _overview_period(request.GET.get("period"))
     overview = overview_figures.organisation_overview(
         period, today=timezone.localdate(), sort=request.GET.get("sort", "team"),
         descending=request.GET.get("order") == "desc",
@@ -111,7 +123,7 @@ def organisation(request):
 
 
 def _export_overview(request) -> overview_figures.Overview:
-    period = _period(request.GET.get("period"))
+    period = _overview_period(request.GET.get("period"))
     overview = overview_figures.organisation_overview(period, today=timezone.localdate())
     if not overview.ready:
         raise Http404(_("This period has not been computed yet."))
@@ -126,7 +138,7 @@ def _filename(overview: overview_figures.Overview, extension: str) -> str:
 def organisation_xlsx(request):
     overview = _export_overview(request)
     response = HttpResponse(
-        exports.overview_xlsx(overview),
+        exports.overview_xlsx(overview, all_figures.period_figures(overview.period)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(overview, "xlsx")}"'
@@ -141,18 +153,28 @@ def organisation_csv(request):
     return response
 
 
+@organisation_required
+def organisation_figures_csv(request):
+    """Every stored figure of the period (all families, with their dimensions) for Dutch Excel."""
+    overview = _export_overview(request)
+    response = HttpResponse(exports.figures_csv(all_figures.period_figures(overview.period)).encode("utf-8-sig"),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="buurtteams-alle-cijfers-{overview.period.code}.csv"'
+    return response
+
+
 @require_POST
 def recompute(request):
-    """Herberekenen: recompute a quarter (with its months) for all teams, then go back."""
+    """Herberekenen: recompute a quarter (with its months), a half-year or a year for all teams, then go back."""
     if not can_recompute(request.user):
         raise PermissionDenied
     if not request.POST.get("period"):
         raise BadRequest("which period?")
-    period = _period(request.POST["period"])
+    period = _overview_period(request.POST["period"])
     failed = []
     request_recompute(period, on_failure=lambda: failed.append(True))
     computation = PeriodComputation.objects.filter(period=period.code).first()
-    label = common.quarter_label(period)
+    label = period_label(period)
     if failed:
         messages.error(request, _("The recomputation of %(period)s could not be started; the figures have not "
                                   "changed. Try again later.") % {"period": label})

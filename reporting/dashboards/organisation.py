@@ -1,4 +1,5 @@
-"""The organisation overview: all teams side by side for a quarter, with the all-teams row."""
+"""The organisation overview: all teams side by side for a quarter, a half-year or a year,
+with the all-teams row."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -11,12 +12,10 @@ from reporting.dashboards.common import (
     ORGANISATION_KEYS,
     Cell,
     Measure,
-    PeriodNavigation,
     Rows,
     is_computed,
-    navigation,
-    quarter_codes_for_choices,
 )
+from reporting.dashboards.overview_periods import OverviewNavigation, choice_periods, overview_navigation
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
@@ -38,7 +37,7 @@ class OverviewRow:
 @dataclass
 class Overview:
     period: Period
-    navigation: PeriodNavigation
+    navigation: OverviewNavigation
     computation: PeriodComputation | None
     measures: list[Measure]
     rows: list[OverviewRow]
@@ -60,14 +59,12 @@ class Overview:
 
 
 def organisation_overview(period: Period, *, today: dt.date, sort: str = "team", descending: bool = False) -> Overview:
-    current = Period.quarter_of(today)
-    choices = quarter_codes_for_choices(period, current)
-    computations = {
-        c.period: c for c in PeriodComputation.objects.filter(period__in={period.code, *(p.code for p in choices)})
-    }
+    kinds = choice_periods(period, today)
+    choices = {period.code, *(p.code for periods in kinds.values() for p in periods)}
+    computations = {c.period: c for c in PeriodComputation.objects.filter(period__in=choices)}
     measures = [MEASURES[key] for key in ORGANISATION_KEYS]
-    overview = Overview(period, navigation(period, current, computations), computations.get(period.code), measures,
-                        [], None, sort if sort in ("team", *ORGANISATION_KEYS) else "team", descending)
+    overview = Overview(period, overview_navigation(period, today, kinds, computations), computations.get(period.code),
+                        measures, [], None, sort if sort in ("team", *ORGANISATION_KEYS) else "team", descending)
     if not overview.ready:
         return overview
     teams = list(Team.objects.order_by("name", "pk").only("pk", "code", "name"))

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from cases.models import ClosureReason, Team, YesNoUnknown
 from maatwerk.models import Category
+from reporting.dashboards import clients, referrers, zrm_detail
+from reporting.dashboards.clients import ClientsSection
 from reporting.dashboards.common import (
     FIRST_CONTACT_NORM_PCT,
     KPI_KEYS,
@@ -35,6 +37,8 @@ from reporting.dashboards.common import (
     quarter_label,
 )
 from reporting.dashboards.plan import PLAN_INDICATORS, PlanSection, plan_section
+from reporting.dashboards.referrers import ReferrerSection
+from reporting.dashboards.zrm_detail import ZrmDetailSection
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 from zrm.models import Domain
@@ -181,6 +185,9 @@ class TeamDashboard:
     quality: list = field(default_factory=list)
     registration: list = field(default_factory=list)
     plan: PlanSection | None = None
+    clients: ClientsSection | None = None
+    zrm_detail: ZrmDetailSection | None = None
+    referrers: ReferrerSection | None = None
     charts: dict = field(default_factory=dict)
 
     @property
@@ -224,9 +231,9 @@ def team_dashboard(team: Team, period: Period, *, today: dt.date) -> TeamDashboa
         c.period: c for c in PeriodComputation.objects.filter(period__in=needed | {p.code for p in choices})
     }
     rows = Rows.load(
-        IndicatorRow.objects.filter(period__in=needed, indicator__in=[*TEAM_INDICATORS, *PLAN_INDICATORS]).filter(
-            Q(team=team) | Q(team__isnull=True)
-        )
+        IndicatorRow.objects.filter(
+            period__in=needed, indicator__in=[*TEAM_INDICATORS, *PLAN_INDICATORS, *SECTION_INDICATORS]
+        ).filter(Q(team=team) | Q(team__isnull=True))
     )
     current_computation = computations.get(current.code)
     waiting_now = MEASURES["waiting_list"].cell(
@@ -461,5 +468,6 @@ def _plan(dashboard: TeamDashboard, s: Source) -> None:
 
 
 # One builder per section of the page, in the page's order.
-SECTIONS = (_kpis_and_trend, _flow, _waiting, _contact, _closure, _can_continue, _ratings, _referrals, _zrm,
-            _quality, _plan)
+SECTIONS = (_kpis_and_trend, _flow, _waiting, _contact, referrers.build, clients.build, _closure, _can_continue,
+            _ratings, _referrals, _zrm, zrm_detail.build, _quality, _plan)
+SECTION_INDICATORS = (*clients.CLIENT_INDICATORS, *zrm_detail.ZRM_DETAIL_INDICATORS, *referrers.REFERRER_INDICATORS)

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var PALETTE = ["#00437a", "#b35c00", "#0b6b2e", "#6b2c91"]; // at least 3:1 against white
+  var PALETTE = ["#00437a", "#b35c00", "#0b6b2e", "#6b2c91", "#5c5c5c"]; // at least 3:1 against white; five for the ZRM steps
   var NORM_COLOUR = "#a4000f";
   var POINT_STYLES = ["circle", "rectRot", "triangle", "rect"];
   var lang = document.documentElement.lang || "nl";
