@@ -10,9 +10,11 @@ class PlansConfig(AppConfig):
         from cases import extensions
         from maatwerk.signals import referral_changed
         from plans import receivers
-        from plans.panels import member_in_plan, open_goals, plan_panel_context, plan_timeline
+        from plans.panels import consent_panel_context, member_in_plan, open_goals, plan_panel_context, plan_timeline
 
         extensions.register_dossier_panel(order=30, template="plans/_panel.html", context=plan_panel_context)
+        extensions.register_dossier_panel(order=35, template="plans/_consents_panel.html",
+                                          context=consent_panel_context)
         extensions.register_timeline_source(plan_timeline)
         extensions.register_open_items(open_goals)
         extensions.register_member_usage(member_in_plan)

@@ -11,6 +11,10 @@ Rules checked (all of them, every problem as ``file:line: column: message``):
   system); ``existing`` is ``true``/``false``; ``starts_on`` required for new support;
   ``ends_on >= starts_on``.
 - network.csv: codes of kind and supportive.
+- consents.csv (read after journal.csv): client_ref exists, and is a member of dossier_ref
+  when one is given; form a code; ``given_on`` required, not in the future;
+  ``given_on <= expires_on`` (which may lie ahead); ``given_on <= withdrawn_on``, not in
+  the future. Stored without who recorded it (unknown in the source system).
 Stored set-based (``store.upsert``); the export writes the same columns, so
 import -> export -> import is lossless."""
 
@@ -21,10 +25,13 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cases.bundlespec import BOOLEANS, BundlePart, FileSpec, max_length
+from cases.models import DossierMember
 from maatwerk.models import Referral
 from plans.models import (
     OTHER_DOMAIN,
     Action,
+    Consent,
+    ConsentForm,
     ContactKind,
     Direction,
     Goal,
@@ -64,6 +71,15 @@ NETWORK = FileSpec(
     max_lengths={"contact_ref": max_length(NetworkContact, "ref"), "name": max_length(NetworkContact, "name"),
                  "relation": max_length(NetworkContact, "relation"), "phone": max_length(NetworkContact, "phone"),
                  "email": max_length(NetworkContact, "email")},
+)
+
+CONSENTS = FileSpec(
+    "consents.csv", 16,
+    ("consent_ref", "client_ref", "dossier_ref", "recipient", "purpose", "form", "given_on", "expires_on",
+     "withdrawn_on"),
+    ("consent_ref", "client_ref", "recipient", "form", "given_on"),
+    codes={"form": frozenset(ConsentForm.values)},
+    max_lengths={"consent_ref": max_length(Consent, "ref"), "recipient": max_length(Consent, "recipient")},
 )
 
 
@@ -217,12 +233,58 @@ def _parse_network(p) -> None:
     p.named("network.csv", seen)
 
 
+def _parse_consents(p) -> None:
+    consents = p.parsed.data["consents.csv"] = {}
+    seen: dict = {}
+    _dossiers, client_refs, _pairs = p.collect("consents.csv")
+    table = p.table("consents.csv")
+    if table is not None and "client_ref" in table.index:  # clients of consents without a dossier
+        c = table.index["client_ref"]
+        client_refs |= {cells[c] for _line, cells in table.rows(type(p.problems)()) if cells[c]}
+    known_clients = p.client_refs(client_refs)
+    _table, rows, members = p.dossier_rows("consents.csv")
+    for row in rows:
+        ref = p.unique(row, "consent_ref", seen)
+        client_ref, dossier_ref = row.required("client_ref"), row.text("dossier_ref")
+        if client_ref and not dossier_ref:
+            p.exists(row, "client_ref", client_ref, known_clients, "clients.csv")
+        elif client_ref and p.dossier(row, dossier_ref):
+            p.member(row, dossier_ref, client_ref, members)
+        recipient = row.required("recipient")
+        form = row.required("form") and row.code("form")
+        given_on = row.required("given_on") and row.date("given_on")
+        expires_on = row.date("expires_on", past_only=False)
+        withdrawn_on = row.date("withdrawn_on")
+        row.not_before("expires_on", expires_on, "given_on", given_on or None)
+        row.not_before("withdrawn_on", withdrawn_on, "given_on", given_on or None)
+        if row.ok:
+            consents[ref] = (client_ref, dossier_ref or None, recipient, row.text("purpose"), form, given_on,
+                             expires_on, withdrawn_on)
+    p.named("consents.csv", seen)
+
+
 def parse(p) -> None:
     domains = _domains()
     _parse_plans(p)
     _parse_goals(p, domains)
     _parse_actions(p, domains)
     _parse_network(p)
+    _parse_consents(p)
+
+
+def _store_consents(s, consents: dict) -> None:
+    dossiers = s.ids["dossiers"]
+    named = {c[1] for c in consents.values() if c[1]} - set(dossiers)
+    if named:
+        dossiers.update(s.lookup("cases_dossier", "ref", named))
+    clients = s.client_ids(c[0] for c in consents.values())
+    columns = ("ref", "client_id", "dossier_id", "recipient", "purpose", "form", "given_on", "expires_on",
+               "withdrawn_on")
+    s.upsert(
+        "consents.csv", "plans_consent", (*columns, "recorded_at"),
+        ((ref, clients[c[0]], dossiers.get(c[1]), *c[2:], s.now) for ref, c in consents.items()),
+        key=("ref",), compare=columns[1:],
+    )
 
 
 def store(s, parsed) -> None:
@@ -279,6 +341,7 @@ def store(s, parsed) -> None:
                  "ends_on", "referral_id"),
         touch=("updated_at",),
     )
+    _store_consents(s, data["consents.csv"])
 
 
 def export(writer, scope) -> None:
@@ -305,5 +368,15 @@ def export(writer, scope) -> None:
     ))
 
 
-PART = BundlePart(app="plans", order=40, files=(PLANS, GOALS, ACTIONS, NETWORK), parse=parse, store=store,
+    members = DossierMember.objects.filter(dossier__in=dossiers).values("client_id")
+    consents = Consent.objects.filter(Q(dossier__in=dossiers) | Q(dossier__isnull=True, client__in=members))
+    if scope.client is not None:  # one client's data: only their own consents
+        consents = consents.filter(client=scope.client)
+    writer.write(CONSENTS, rows(
+        consents.order_by("pk"), "ref", "client__ref", "dossier__ref", "recipient", "purpose", "form", "given_on",
+        "expires_on", "withdrawn_on",
+    ))
+
+
+PART = BundlePart(app="plans", order=40, files=(PLANS, GOALS, ACTIONS, NETWORK, CONSENTS), parse=parse, store=store,
                   export=export)

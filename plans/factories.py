@@ -4,7 +4,18 @@ import factory
 from factory.django import DjangoModelFactory
 
 from cases.factories import DossierFactory
-from plans.models import Action, ContactKind, Direction, Goal, GoalStatus, Kanteling, NetworkContact, Plan
+from plans.models import (
+    Action,
+    Consent,
+    ConsentForm,
+    ContactKind,
+    Direction,
+    Goal,
+    GoalStatus,
+    Kanteling,
+    NetworkContact,
+    Plan,
+)
 
 
 class PlanFactory(DjangoModelFactory):
@@ -50,3 +61,15 @@ class ActionFactory(DjangoModelFactory):
     description = factory.Faker("sentence", nb_words=4, locale="nl_NL")
     by = "buurtteam"
     starts_on = factory.LazyAttribute(lambda o: o.dossier.registered_on + dt.timedelta(days=7))
+
+
+class ConsentFactory(DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    dossier = factory.SubFactory(DossierFactory)
+    client = factory.LazyAttribute(lambda o: o.dossier.members.order_by("id").first().client)
+    recipient = "huisarts Jansen"
+    purpose = "Overleg over de gezondheid"
+    form = ConsentForm.WRITTEN
+    given_on = factory.LazyAttribute(lambda o: o.dossier.registered_on)

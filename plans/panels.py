@@ -99,3 +99,21 @@ def member_in_plan(dossier, client_id) -> str | None:
     if Goal.objects.filter(dossier=dossier, client_id=client_id).exists():
         return _("goals in the plan")
     return None
+
+
+def consent_panel_context(request, dossier, members) -> dict:
+    """The consents of the household's members (this dossier's and the clients' own): one query."""
+    from django.db.models import Q
+
+    from plans.models import Consent
+
+    day = today()
+    consents = list(
+        Consent.objects.for_user(request.user)
+        .filter(Q(dossier=dossier) | Q(dossier__isnull=True), client_id__in=[m.client_id for m in members])
+        .select_related("client", "recorded_by")
+    )
+    for consent in consents:
+        consent.in_force = consent.in_force_on(day)
+        consent.expired = consent.expires_on is not None and consent.expires_on <= day
+    return {"dossier": dossier, "consents": consents, "can_record": not dossier.is_closed}

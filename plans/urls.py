@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import views
+from plans import consent_views, views
 
 app_name = "plans"
 
@@ -19,4 +19,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/netwerk/nieuw", views.contact_new, name="contact_new"),
     path("dossiers/<int:pk>/netwerk/<int:contact_pk>", views.contact_edit, name="contact_edit"),
     path("dossiers/<int:pk>/netwerk/<int:contact_pk>/verwijderen", views.contact_remove, name="contact_remove"),
+    path("dossiers/<int:pk>/toestemming/nieuw", consent_views.consent_new, name="consent_new"),
+    path("dossiers/<int:pk>/toestemming/<int:consent_pk>/intrekken", consent_views.consent_withdraw,
+         name="consent_withdraw"),
 ]

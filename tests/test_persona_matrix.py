@@ -108,6 +108,8 @@ SAMPLES: dict[str, S] = {
     "plans:contact_new": s(pk=DOSSIER),
     "plans:contact_edit": s(pk=DOSSIER, contact_pk=made("plans.factories:NetworkContactFactory")),
     "plans:contact_remove": s(pk=DOSSIER, contact_pk=made("plans.factories:NetworkContactFactory")),
+    "plans:consent_new": s(pk=DOSSIER),
+    "plans:consent_withdraw": s(pk=DOSSIER, consent_pk=made("plans.factories:ConsentFactory")),
     "reporting:home": s(), "reporting:organisation": s(), "reporting:organisation_xlsx": s(),
     "reporting:organisation_csv": s(), "reporting:recompute": s(),
     "reporting:team_dashboard": s(code=TEAM),
