@@ -10,7 +10,7 @@ POSTGRES = [
     """
     CREATE FUNCTION reporting_frozen_immutable() RETURNS trigger AS $$
     BEGIN
-        RAISE EXCEPTION 'A frozen version never changes (%)', TG_TABLE_NAME;
+        RAISE EXCEPTION USING MESSAGE = 'A frozen version never changes: ' || TG_TABLE_NAME;
     END;
     $$ LANGUAGE plpgsql;
     """,
