@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "exchange",
     "journal",
     "work",
+    "django_otp",
+    "django_otp.plugins.otp_email",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.PortalSeparationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "buurtteam.middleware.DutchNotFoundMiddleware",
@@ -97,6 +101,7 @@ CACHES = {
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "portal.backends.PortalBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,6 +160,23 @@ HOME_URL_GENERALIST = "work:my_work"
 HOME_URL_TEAMCOACH = "reporting:home"
 # What a bundle may unpack to (zip bombs); a 1,000,000-dossier bundle is about 410 MB.
 BUNDLE_MAX_UNPACKED_BYTES = env.integer("BUNDLE_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024)
+
+# Mail (invitations, login codes). Without EMAIL_HOST mail is printed on the console.
+EMAIL_BACKEND = env.string("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if env.string(
+    "EMAIL_HOST", "") else "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "buurtteam@localhost")
+
+# The client portal (/mijn/, portal app): invitations and the e-mailed login code (django-otp).
+PORTAL_INVITATION_DAYS = env.integer("PORTAL_INVITATION_DAYS", 14)
+OTP_EMAIL_SENDER = DEFAULT_FROM_EMAIL
+OTP_EMAIL_SUBJECT = _("Your login code for Mijn buurtteam")
+OTP_EMAIL_BODY_TEMPLATE_PATH = "portal/email/login_code.txt"
+OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
 
 # Security headers. The HTTPS settings apply whenever DEBUG is off.
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", not DEBUG)

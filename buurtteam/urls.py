@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("exchange.urls")),
     path("", include("journal.urls")),
     path("", include("work.urls")),
+    path("", include("portal.urls_staff")),
+    path("mijn/", include("portal.urls")),
 ]
 
 handler404 = "buurtteam.views.page_not_found"

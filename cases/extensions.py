@@ -110,3 +110,123 @@ def register_member_usage(source: Callable[..., str | None]) -> None:
 
 def member_in_use(dossier, client_id: int) -> list[str]:
     return [reason for source in _member_usages if (reason := source(dossier, client_id))]
+
+
+# --- Retention, destruction and inzage (docs/adr/0110, 0111, 0112) -------------------------
+
+DESTRUCTION_CHUNK = 5000  # ids per query: SQLite and PostgreSQL drivers limit parameters
+
+
+def chunks(ids, size: int = DESTRUCTION_CHUNK):
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+@dataclass(frozen=True)
+class DestructionStep:
+    order: int
+    # step(dossier_ids: list[int], client_ids: list[int]) -> {label: rows removed}; runs inside
+    # the destroying transaction (files: delete them in transaction.on_commit). client_ids are
+    # the clients removed with these dossiers (no other dossier); other members stay.
+    step: Callable[..., dict]
+    kind: str = "dossier"
+
+
+@dataclass(frozen=True)
+class DataKind:
+    """A data kind an organisation may keep shorter than the whole dossier
+    (``RETENTION_YEARS_BY_KIND``). ``present(dossiers)`` narrows a Dossier queryset to the
+    dossiers that still hold rows of this kind."""
+
+    kind: str
+    label: str
+    present: Callable[..., Any]
+
+
+_destruction_steps: list[DestructionStep] = []
+_data_kinds: dict[str, DataKind] = {}
+
+
+def register_destruction_step(step: Callable[..., dict], *, order: int = 50, kind: str = "dossier") -> None:
+    """Remove this app's rows of the destroyed dossiers and clients. Steps run by ``order``
+    (apps higher in the graph first: lower numbers); ``cases`` itself runs last (members,
+    dossiers, clients, the access log's anonymisation). ``kind`` "dossier" is the whole dossier;
+    another kind is a partial destruction of that data kind only (see register_data_kind)."""
+    if any(s.step is step and s.kind == kind for s in _destruction_steps):
+        return
+    _destruction_steps.append(DestructionStep(order, step, kind))
+    _destruction_steps.sort(key=lambda s: s.order)
+
+
+def destruction_steps(kind: str = "dossier") -> list[DestructionStep]:
+    return [s for s in _destruction_steps if s.kind == kind]
+
+
+def register_data_kind(kind: str, *, label, present: Callable[..., Any]) -> None:
+    _data_kinds.setdefault(kind, DataKind(kind, label, present))
+
+
+def data_kinds() -> dict[str, DataKind]:
+    return dict(_data_kinds)
+
+
+@dataclass(frozen=True)
+class InzageSection:
+    """A part of an inzage export (AVG art. 15): rows of (column label -> text) from one model."""
+
+    title: str
+    rows: list[dict]
+    model: str = ""  # "app_label.ModelName" the rows come from (the completeness test checks it)
+
+
+_inzage_sources: list[tuple[int, Callable[..., list[InzageSection]]]] = []
+
+
+def register_inzage_section(source: Callable[..., list[InzageSection]], *, order: int = 50) -> None:
+    """``source(client, dossier_ids) -> list[InzageSection]``: everything this app stores
+    about the client (rows of the client, and the household-wide rows of the dossiers the
+    client is a member of). Not scoped to a team: only functional administrators export."""
+    if all(existing is not source for _order, existing in _inzage_sources):
+        _inzage_sources.append((order, source))
+        _inzage_sources.sort(key=lambda pair: pair[0])
+
+
+def inzage_sections(client, dossier_ids: list[int]) -> list[InzageSection]:
+    sections: list[InzageSection] = []
+    for _order, source in _inzage_sources:
+        sections.extend(source(client, dossier_ids))
+    return sections
+
+
+def delete_by(field: str, ids: list[int], *models) -> dict:
+    """Delete the rows of ``models`` (in this order) whose ``field`` is in ``ids``, in chunks;
+    {model label: rows removed}, as a destruction step returns it."""
+    counts: dict[str, int] = {}
+    for chunk in chunks(ids):
+        for model in models:
+            for label, number in model.objects.filter(**{f"{field}__in": chunk}).delete()[1].items():
+                counts[label] = counts.get(label, 0) + number
+    return counts
+
+
+def readable_rows(objects, *, skip: tuple[str, ...] = ("id", "ref", "created_at", "updated_at")) -> list[dict]:
+    """Rows for an inzage section: every field of each object under its (translated) name,
+    choices by their label, a related object by its text. Ask ``select_related`` for the
+    relations shown."""
+    rows = []
+    for obj in objects:
+        row = {}
+        for model_field in obj._meta.concrete_fields:
+            if model_field.name in skip:
+                continue
+            if model_field.is_relation:
+                value = getattr(obj, model_field.attname)
+                value = "" if value is None else str(getattr(obj, model_field.name))
+            elif model_field.choices:
+                value = getattr(obj, f"get_{model_field.name}_display")()
+            else:
+                value = getattr(obj, model_field.attname)
+            row[str(model_field.verbose_name)] = "" if value is None else value
+        rows.append(row)
+    return rows

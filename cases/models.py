@@ -492,3 +492,6 @@ class DestructionItem(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["destruction", "dossier"], name="destruction_item_unique")]
+
+    def __str__(self):
+        return f"{self.destruction_id}: {self.dossier_id}"

@@ -8,3 +8,9 @@ class ExchangeConfig(AppConfig):
 
     name = "exchange"
     verbose_name = _("Import and export")
+
+    def ready(self):
+        from cases import extensions
+        from exchange import retention
+
+        extensions.register_destruction_step(retention.destroy, order=5)

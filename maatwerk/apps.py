@@ -8,6 +8,7 @@ class MaatwerkConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
+        from maatwerk import retention
         from maatwerk.panels import imported_referrals, member_referrals, open_referrals, referrals_panel_context
 
         extensions.register_dossier_panel(
@@ -16,3 +17,6 @@ class MaatwerkConfig(AppConfig):
         extensions.register_open_items(open_referrals)
         extensions.register_member_usage(member_referrals)
         extensions.register_timeline_source(imported_referrals)
+
+        extensions.register_destruction_step(retention.destroy, order=30)
+        extensions.register_inzage_section(retention.inzage, order=40)

@@ -9,7 +9,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         from cases import extensions
         from maatwerk.signals import referral_changed
-        from plans import receivers
+        from plans import receivers, retention
         from plans.panels import consent_panel_context, member_in_plan, open_goals, plan_panel_context, plan_timeline
 
         extensions.register_dossier_panel(order=30, template="plans/_panel.html", context=plan_panel_context)
@@ -19,3 +19,6 @@ class PlansConfig(AppConfig):
         extensions.register_open_items(open_goals)
         extensions.register_member_usage(member_in_plan)
         referral_changed.connect(receivers.referral_changed, dispatch_uid="plans.referral_changed")
+
+        extensions.register_destruction_step(retention.destroy, order=20)
+        extensions.register_inzage_section(retention.inzage, order=30)

@@ -149,6 +149,18 @@ def _save_goal(goal: Goal, dossier: Dossier, values: dict) -> Goal:
     return goal
 
 
+def validate_goal(dossier: Dossier, **values) -> None:
+    """The goal rules without saving: the portal checks a goal a resident proposes with
+    them before a worker sets it (``add_goal``)."""
+    unknown = set(values) - set(GOAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Cannot set {sorted(unknown)} on a goal.")
+    values.setdefault("set_on", today())
+    errors: dict = {}
+    _check_goal(Goal(dossier=dossier, **values), dossier, errors)
+    _raise(errors)
+
+
 @transaction.atomic
 def add_goal(dossier: Dossier, *, user, **values) -> Goal:
     """A new goal (lopend); starts the plan when there is none yet. ``set_on`` defaults to today."""

@@ -7,6 +7,7 @@ so readers see either the old or the new figures of a period, never half of it, 
 re-running is harmless."""
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from cases.models import Dossier, Team
+from cases.retention import figures_fixed_through
 from reporting.calendar_days import ensure_calendar
 from reporting.indicators import clients, closure, journal, lag, plan, referrals, speed, volume, zrm
 from reporting.indicators.collector import Collector
@@ -24,6 +26,7 @@ from reporting.periods import Period
 
 # zrm.py computes "ZRM development in detail" (zrm_detail.py) too, over the same units.
 FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan)
+logger = logging.getLogger(__name__)
 
 
 def expand(periods: Iterable[Period | str]) -> list[Period]:
@@ -93,9 +96,24 @@ def _insert(rows: list, computed_at: dt.datetime) -> None:
     )
 
 
+def kept_after_destruction(periods: list[Period]) -> list[Period]:
+    """The computed periods that held dossiers destroyed since: they keep their stored
+    figures, a recomputation would count fewer dossiers than were there (docs/adr/0111)."""
+    fixed = figures_fixed_through()
+    if fixed is None:
+        return []
+    computed = set(PeriodComputation.objects.filter(period__in=[p.code for p in periods]).values_list(
+        "period", flat=True))
+    return [p for p in periods if p.start <= fixed and p.code in computed]
+
+
 def compute_periods(periods: Iterable[Period | str]) -> dict[str, int]:
     """Compute and store the given periods (quarters with their months). Returns rows per period."""
     periods = expand(periods)
+    kept = kept_after_destruction(periods)
+    if kept:
+        logger.warning("Not recomputed, data destroyed since: %s", ", ".join(p.code for p in kept))
+        periods = [p for p in periods if p not in kept]
     if not periods:
         return {}
     started = time.monotonic()

@@ -8,6 +8,10 @@ class WorkConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
+        from work import retention
         from work.panels import tasks_panel_context
 
         extensions.register_dossier_panel(order=15, template="work/_panel.html", context=tasks_panel_context)
+
+        extensions.register_destruction_step(retention.destroy, order=10)
+        extensions.register_inzage_section(retention.inzage, order=60)

@@ -8,8 +8,12 @@ class ZrmConfig(AppConfig):
 
     def ready(self):
         from cases import extensions
+        from zrm import retention
         from zrm.panels import imported_measurements, member_measurements, zrm_panel_context
 
         extensions.register_dossier_panel(order=20, template="zrm/_panel.html", context=zrm_panel_context)
         extensions.register_member_usage(member_measurements)
         extensions.register_timeline_source(imported_measurements)
+
+        extensions.register_destruction_step(retention.destroy, order=30)
+        extensions.register_inzage_section(retention.inzage, order=20)

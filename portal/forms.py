@@ -1,0 +1,100 @@
+"""Portal forms. Residents read Dutch at B1 level: short labels, one question per field."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zrm.models import Domain
+
+OTHER = ("overig", _("Something else"))
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class CodeForm(forms.Form):
+    token = forms.CharField(label=_("Login code"), max_length=12, help_text=_("The 6 digits from the e-mail."),
+                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+
+class AcceptForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("We send a login code to this address "
+                                                                    "every time you log in."),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(label=_("Choose a password"), strip=False,
+                               help_text=_("At least 12 characters. Not a word that is easy to guess."),
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password_again = forms.CharField(label=_("Type the password again"), strip=False,
+                                     widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+
+class AcceptWithCodeForm(AcceptForm):
+    code = forms.CharField(label=_("Code from the letter"), max_length=20,
+                           help_text=_("For example ABCD-EFGH-JKLM."))
+    field_order = ["code", "email", "password", "password_again"]
+
+
+def domain_choices():
+    """The life domains by their plain name (one per code, the latest instrument's label)."""
+    labels = {}
+    for code, label in Domain.objects.order_by("instrument_id", "order").values_list("code", "label"):
+        labels[code] = label
+    return [("", _("Choose")), *sorted(labels.items(), key=lambda item: str(item[1])), OTHER]
+
+
+class ProposeGoalForm(forms.Form):
+    description = forms.CharField(label=_("What do you want to achieve?"), max_length=1000,
+                                  widget=forms.Textarea(attrs={"rows": 4}),
+                                  help_text=_("Write it in your own words."))
+    domain = forms.ChoiceField(label=_("What is it about?"))
+    client = forms.ChoiceField(label=_("For whom is this goal?"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = domain_choices()
+        self.fields["client"].choices = [("", _("For our whole household"))] + [
+            (str(p.pk), p.display_name) for p in people]
+        self.fields["client"].required = False
+        self.fields["client"].initial = ""
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+# Staff -----------------------------------------------------------------------------------
+
+class InviteForm(forms.Form):
+    client = forms.ChoiceField(label=_("Member"))
+    email = forms.EmailField(label=_("E-mail address"), required=False,
+                             help_text=_("Empty: print the letter with the code; the member fills in an address "
+                                         "when accepting."))
+
+    def __init__(self, *args, adults=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].choices = [(str(c.pk), c.display_name) for c in adults]
+
+
+class DecideProposalForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        ("set", _("Set as goal (agreed)")), ("decline", _("Do not take over"))])
+    answer = forms.CharField(label=_("Answer to the household"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ThirdPartyForm(forms.Form):
+    contact = forms.ChoiceField(label=_("Network contact"))
+    consent = forms.ChoiceField(label=_("Consent"), help_text=_("Only consents in force today."))
+    email = forms.EmailField(label=_("E-mail address"), required=False,
+                             help_text=_("Empty: the contact's own address."))
+
+    def __init__(self, *args, contacts=(), consents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].choices = [(str(c.pk), str(c)) for c in contacts]
+        self.fields["consent"].choices = [(str(c.pk), f"{c.recipient} ({c.given_on:%d-%m-%Y})") for c in consents]

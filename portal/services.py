@@ -1,0 +1,314 @@
+"""The portal's writes: invitations, accounts, what residents and invitees write, and the
+worker's answers. Atomic, the dossier locked, errors keyed by form field.
+
+Staff actions check the user's team (``cases.permissions.team_ids``); resident and invitee
+actions are called with objects already scoped by ``portal.querysets``. Every change a
+resident or invitee makes opens a task for the regisseur (``_notify``) and shows on the
+dossier timeline (``portal.panels.portal_timeline``). Goal rules are the plan's own
+(``plans.services.validate_goal`` / ``add_goal``); nothing here duplicates them."""
+
+import datetime as dt
+import hashlib
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from cases.models import Client, Dossier, DossierMember
+from cases.permissions import team_ids
+from journal.models import Document
+from plans import services as plan_services
+from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
+from portal.models import (
+    AccountKind,
+    ActionDone,
+    GoalComment,
+    GoalProposal,
+    Invitation,
+    Message,
+    PortalAccount,
+    SharedDocument,
+)
+from portal.querysets import is_adult
+from work.models import Task
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
+CODE_LENGTH = 12
+
+
+def digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch in CODE_ALPHABET)
+
+
+def format_code(code: str) -> str:
+    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+
+
+def _lock_staff(dossier_id: int, user) -> Dossier:
+    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    if dossier.team_id not in team_ids(user):
+        raise PermissionDenied
+    return dossier
+
+
+def _lock_open(dossier_id: int) -> Dossier:
+    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    if dossier.is_closed:
+        raise ValidationError(_("This dossier is closed. You can no longer change it."))
+    return dossier
+
+
+def _notify(dossier: Dossier, title: str) -> Task:
+    """An open task for the regisseur (the team when there is none); one per subject."""
+    task = Task.objects.filter(dossier=dossier, title=title, signal="", done_at__isnull=True).first()
+    return task or Task.objects.create(dossier=dossier, title=title[:200], assignee=dossier.lead_worker)
+
+
+# Invitations ---------------------------------------------------------------------------
+
+def _new_invitation(**fields) -> tuple[Invitation, str, str]:
+    from django.conf import settings
+
+    token = secrets.token_urlsafe(32)
+    code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+    invitation = Invitation.objects.create(
+        token_hash=digest(token), code_hash=digest(code),
+        expires_at=timezone.now() + dt.timedelta(days=settings.PORTAL_INVITATION_DAYS), **fields)
+    return invitation, token, code
+
+
+def _check_email(email: str, errors: dict, field: str = "email") -> str:
+    email = (email or "").strip().lower()
+    if email:
+        try:
+            PortalAccount._meta.get_field("email").run_validators(email)
+        except ValidationError as error:
+            errors.setdefault(field, []).extend(error.messages)
+    return email
+
+
+@transaction.atomic
+def invite_resident(dossier: Dossier, *, user, client: Client, email: str = "") -> tuple[Invitation, str, str]:
+    """An invitation for an adult member; earlier open invitations of the member end."""
+    dossier = _lock_staff(dossier.pk, user)
+    errors: dict = {}
+    if dossier.is_closed:
+        errors.setdefault("client", []).append(_("This dossier is closed."))
+    if not DossierMember.objects.filter(dossier=dossier, client=client).exists():
+        errors.setdefault("client", []).append(_("This person is not a member of the household."))
+    elif not is_adult(client):
+        errors.setdefault("client", []).append(
+            _("Only members of 18 or older can be invited (check the date of birth)."))
+    if PortalAccount.objects.filter(client=client, kind=AccountKind.RESIDENT, active=True).exists():
+        errors.setdefault("client", []).append(_("This person already has access to Mijn buurtteam."))
+    email = _check_email(email, errors)
+    if errors:
+        raise ValidationError(errors)
+    Invitation.objects.filter(client=client, kind=AccountKind.RESIDENT, accepted_at__isnull=True,
+                              withdrawn_at__isnull=True).update(withdrawn_at=timezone.now(), withdrawn_by=user)
+    return _new_invitation(kind=AccountKind.RESIDENT, dossier=dossier, client=client, email=email, created_by=user)
+
+
+def open_invitation(*, token: str = "", code: str = "") -> Invitation | None:
+    """The invitation a link or printed code names, while it can still be accepted."""
+    if token:
+        found = Invitation.objects.filter(token_hash=digest(token))
+    elif normalise_code(code):
+        found = Invitation.objects.filter(code_hash=digest(normalise_code(code)))
+    else:
+        return None
+    return found.filter(accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()).first()
+
+
+def _new_account(kind: str, email: str, password: str, *, client=None, name: tuple[str, str] = ("", "")):
+    user = get_user_model()(username=f"portaal-{secrets.token_hex(8)}", first_name=name[0][:150],
+                            last_name=name[1][:150])
+    user.set_unusable_password()  # the password lives on the portal account (docs/adr/0120)
+    user.save()
+    account = PortalAccount(user=user, kind=kind, client=client, email=email)
+    account.set_password(password)
+    account.save()
+    EmailDevice.objects.create(user=user, name="e-mail", email=email, confirmed=True)
+    return account
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, *, email: str, password: str, password_again: str) -> PortalAccount:
+    """Sets the password: the invitation is used up. An invitee with an account already
+    signs in with it (the goal is added to that account)."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at or invitation.withdrawn_at or invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation can no longer be used. Ask your buurtteam for a new one."))
+    errors: dict = {}
+    email = _check_email(email, errors)
+    if not email:
+        errors.setdefault("email", []).append(_("Fill in your e-mail address. We send your login code there."))
+    if password != password_again:
+        errors.setdefault("password_again", []).append(_("The two passwords are not the same."))
+    try:
+        validate_password(password)
+    except ValidationError as error:
+        errors.setdefault("password", []).extend(error.messages)
+    if email and PortalAccount.objects.filter(email=email).exists():
+        errors.setdefault("email", []).append(_("There is already an account with this e-mail address. "
+                                                "Choose another address, or ask your buurtteam."))
+    if errors:
+        raise ValidationError(errors)
+    if invitation.kind == AccountKind.RESIDENT:
+        client = invitation.client
+        account = _new_account(AccountKind.RESIDENT, email, password, client=client,
+                               name=(client.given_name, client.family_name))
+    else:
+        contact = invitation.contact
+        account = _new_account(AccountKind.INVITEE, email, password, name=(str(contact), ""))
+    invitation.accepted_at = timezone.now()
+    invitation.account = account
+    invitation.save(update_fields=["accepted_at", "account"])
+    return account
+
+
+@transaction.atomic
+def withdraw_invitation(invitation: Invitation, *, user) -> Invitation:
+    _lock_staff(invitation.dossier_id, user)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.withdrawn_at is None:
+        invitation.withdrawn_at, invitation.withdrawn_by = timezone.now(), user
+        invitation.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        if invitation.kind == AccountKind.RESIDENT and invitation.account_id:
+            PortalAccount.objects.filter(pk=invitation.account_id).update(active=False)
+    return invitation
+
+
+def send_login_code(account: PortalAccount) -> None:
+    device = EmailDevice.objects.filter(user=account.user).first() or EmailDevice.objects.create(
+        user=account.user, name="e-mail", email=account.email, confirmed=True)
+    device.generate_challenge()
+
+
+def login_device(account: PortalAccount) -> EmailDevice | None:
+    return EmailDevice.objects.filter(user=account.user).first()
+
+
+# Third parties per goal ----------------------------------------------------------------
+
+@transaction.atomic
+def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Consent, email: str = ""):
+    """A network contact invited to one goal, with a consent in force for that recipient."""
+    from cases.services import today
+
+    dossier = _lock_staff(goal.dossier_id, user)
+    dossier = _lock_open(dossier.pk)
+    errors: dict = {}
+    if contact.dossier_id != dossier.pk:
+        errors.setdefault("contact", []).append(_("This contact belongs to another dossier."))
+    member_ids = set(DossierMember.objects.filter(dossier=dossier).values_list("client_id", flat=True))
+    if consent.client_id not in member_ids or (consent.dossier_id and consent.dossier_id != dossier.pk):
+        errors.setdefault("consent", []).append(_("This consent belongs to another household."))
+    elif not Consent.objects.in_force(today()).filter(pk=consent.pk).exists():
+        errors.setdefault("consent", []).append(_("This consent is not in force today."))
+    email = _check_email(email or contact.email, errors)
+    if errors:
+        raise ValidationError(errors)
+    return _new_invitation(kind=AccountKind.INVITEE, dossier=dossier, goal=goal, contact=contact, consent=consent,
+                           email=email, created_by=user)
+
+
+# What residents write ------------------------------------------------------------------
+
+@transaction.atomic
+def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | None, domain: str,
+                 description: str) -> GoalProposal:
+    dossier = _lock_open(dossier.pk)
+    description = (description or "").strip()
+    errors: dict = {}
+    if not description:
+        errors["description"] = [_("Write down what you want to achieve.")]
+    try:
+        plan_services.validate_goal(dossier, client_id=client_id, domain=domain, direction=Direction.IMPROVE,
+                                    description=description, proposed_by=ProposedBy.CLIENT)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    proposal = GoalProposal.objects.create(dossier=dossier, client_id=client_id, domain=domain,
+                                           description=description, proposed_by=account)
+    _notify(dossier, _("Mijn buurtteam: the household proposes a goal"))
+    return proposal
+
+
+@transaction.atomic
+def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: str = "",
+                    direction: str = Direction.IMPROVE) -> GoalProposal:
+    """Set the proposal as a goal (proposed_by = client, through the plan's own add_goal)
+    or answer why not."""
+    dossier = _lock_staff(proposal.dossier_id, user)
+    proposal = GoalProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != GoalProposal.Status.PROPOSED:
+        raise ValidationError(_("This proposal has already been answered."))
+    if not take_over and not (answer or "").strip():
+        raise ValidationError({"answer": [_("Tell the household why the goal is not taken over.")]})
+    if take_over:
+        proposal.goal = plan_services.add_goal(
+            dossier, user=user, client_id=proposal.client_id, domain=proposal.domain, direction=direction,
+            description=proposal.description, proposed_by=ProposedBy.CLIENT)
+    proposal.status = GoalProposal.Status.SET if take_over else GoalProposal.Status.DECLINED
+    proposal.decided_by, proposal.decided_at, proposal.answer = user, timezone.now(), (answer or "").strip()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def add_comment(goal: Goal, *, user, text: str, from_portal: bool) -> GoalComment:
+    if not from_portal:
+        _lock_staff(goal.dossier_id, user)
+    dossier = _lock_open(goal.dossier_id)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Write your comment.")]})
+    comment = GoalComment.objects.create(goal=goal, dossier=dossier, author=user, text=text[:2000])
+    if from_portal:
+        _notify(dossier, _("Mijn buurtteam: new comment on a goal"))
+    return comment
+
+
+@transaction.atomic
+def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
+    dossier = _lock_open(action.dossier_id)
+    done, created = ActionDone.objects.get_or_create(action=action, defaults={"dossier": dossier,
+                                                                              "reported_by": account})
+    if created:
+        _notify(dossier, _("Mijn buurtteam: the household reports support as done"))
+    return done
+
+
+@transaction.atomic
+def send_message(dossier: Dossier, *, user, text: str, from_household: bool) -> Message:
+    if not from_household:
+        _lock_staff(dossier.pk, user)
+    dossier = _lock_open(dossier.pk)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Write your message.")]})
+    message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, text=text[:4000])
+    if from_household:
+        _notify(dossier, _("Mijn buurtteam: new message from the household"))
+    return message
+
+
+@transaction.atomic
+def share_document(document: Document, *, user, shared: bool) -> None:
+    dossier = _lock_staff(document.dossier_id, user)
+    if shared:
+        SharedDocument.objects.get_or_create(document=document, defaults={"dossier": dossier, "shared_by": user})
+    else:
+        SharedDocument.objects.filter(document=document).delete()

@@ -1,0 +1,171 @@
+"""The worker's side of Mijn buurtteam, on the dossier: invite members (e-mail and a printed
+letter with the code), answer proposed goals, comments and messages, share documents,
+invite third parties to a goal, withdraw invitations. Scoped through ``get_dossier``."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases.audit import log_access, log_access_many
+from cases.models import AccessAction, DossierMember
+from cases.services import today
+from cases.shortcuts import add_service_errors, get_dossier
+from journal.models import Document
+from plans.models import Consent, Goal, NetworkContact
+from portal import mail, services
+from portal.forms import CommentForm, DecideProposalForm, InviteForm, MessageForm, ThirdPartyForm
+from portal.models import ActionDone, GoalComment, GoalProposal, Invitation, Message, SharedDocument
+from portal.querysets import is_adult
+
+
+def _adults(dossier):
+    return [m.client for m in DossierMember.objects.filter(dossier=dossier).select_related("client")
+            if is_adult(m.client)]
+
+
+def invite(request, pk: int):
+    dossier = get_dossier(request, pk)
+    adults = _adults(dossier)
+    form = InviteForm(request.POST or None, adults=adults,
+                      initial={"client": request.GET.get("client", "")})
+    if request.method == "POST" and form.is_valid():
+        client = next(c for c in adults if str(c.pk) == form.cleaned_data["client"])
+        try:
+            invitation, token, code = services.invite_resident(dossier, user=request.user, client=client,
+                                                               email=form.cleaned_data["email"] or client.email)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if invitation.email:
+                mail.send_invitation(request, invitation, token)
+            log_access(request, AccessAction.CREATE, client=client, dossier=dossier, detail=_("Portal invitation"))
+            return render(request, "portal/staff/invitation_letter.html", {
+                "dossier": dossier, "invitation": invitation, "client": client,
+                "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
+    log_access_many(request, AccessAction.VIEW, clients=adults, dossier=dossier)
+    return render(request, "portal/staff/invite.html", {"dossier": dossier, "form": form})
+
+
+def overview(request, pk: int):
+    """Everything the household did in the portal, with the forms to answer it."""
+    dossier = get_dossier(request, pk)
+    members = [m.client for m in DossierMember.objects.filter(dossier=dossier).select_related("client")]
+    goals = list(Goal.objects.filter(dossier=dossier).order_by("set_on", "id"))
+    comments: dict = {}
+    for comment in GoalComment.objects.filter(dossier=dossier).select_related("author", "author__portal_account"):
+        comments.setdefault(comment.goal_id, []).append(comment)
+    for goal in goals:
+        goal.portal_comments_list = comments.get(goal.pk, [])
+    log_access_many(request, AccessAction.VIEW, clients=members, dossier=dossier)
+    return render(request, "portal/staff/overview.html", {
+        "dossier": dossier, "goals": goals,
+        "proposals": list(GoalProposal.objects.filter(dossier=dossier).select_related("client", "decided_by")),
+        "decide_form": DecideProposalForm(), "comment_form": CommentForm(), "message_form": MessageForm(),
+        "done": list(ActionDone.objects.filter(dossier=dossier).select_related("action")),
+        "items": list(Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")),
+        "documents": list(Document.objects.filter(dossier=dossier).select_related("portal_share")),
+        "shared_ids": set(SharedDocument.objects.filter(dossier=dossier).values_list("document_id", flat=True)),
+        "invitations": list(Invitation.objects.filter(dossier=dossier).select_related("client", "contact", "goal")),
+        "can_change": not dossier.is_closed,
+    })
+
+
+def _back(dossier, anchor=""):
+    from django.urls import reverse
+
+    return redirect(reverse("portal_staff:overview", args=[dossier.pk]) + anchor)
+
+
+@require_POST
+def decide(request, pk: int, proposal_pk: int):
+    dossier = get_dossier(request, pk)
+    proposal = get_object_or_404(GoalProposal, pk=proposal_pk, dossier=dossier)
+    form = DecideProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide_proposal(proposal, user=request.user, take_over=form.cleaned_data["decision"] == "set",
+                                     answer=form.cleaned_data["answer"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The household sees your answer in Mijn buurtteam."))
+    else:
+        messages.error(request, _("Choose whether the goal is set or not taken over."))
+    return _back(dossier, "#proposals")
+
+
+@require_POST
+def comment(request, pk: int, goal_pk: int):
+    dossier = get_dossier(request, pk)
+    goal = get_object_or_404(Goal, pk=goal_pk, dossier=dossier)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(goal, user=request.user, text=form.cleaned_data["text"], from_portal=False)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Write your comment."))
+    return _back(dossier, f"#goal-{goal.pk}")
+
+
+@require_POST
+def message(request, pk: int):
+    dossier = get_dossier(request, pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.send_message(dossier, user=request.user, text=form.cleaned_data["text"], from_household=False)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Write your message."))
+    return _back(dossier, "#messages")
+
+
+@require_POST
+def share(request, pk: int, document_pk: int):
+    dossier = get_dossier(request, pk)
+    found = get_object_or_404(Document, pk=document_pk, dossier=dossier)
+    services.share_document(found, user=request.user, shared=request.POST.get("shared") == "1")
+    return _back(dossier, "#documents")
+
+
+@require_POST
+def withdraw(request, pk: int, invitation_pk: int):
+    dossier = get_dossier(request, pk)
+    invitation = get_object_or_404(Invitation, pk=invitation_pk, dossier=dossier)
+    services.withdraw_invitation(invitation, user=request.user)
+    messages.success(request, _("The invitation is withdrawn. Access has ended."))
+    return _back(dossier, "#invitations")
+
+
+def invite_third_party(request, pk: int, goal_pk: int):
+    dossier = get_dossier(request, pk)
+    goal = get_object_or_404(Goal, pk=goal_pk, dossier=dossier)
+    contacts = list(NetworkContact.objects.filter(dossier=dossier))
+    member_ids = list(DossierMember.objects.filter(dossier=dossier).values_list("client_id", flat=True))
+    consents = list(Consent.objects.in_force(today()).filter(client_id__in=member_ids)
+                    .filter(Q(dossier__isnull=True) | Q(dossier=dossier)))
+    form = ThirdPartyForm(request.POST or None, contacts=contacts, consents=consents)
+    if request.method == "POST" and form.is_valid():
+        contact = next(c for c in contacts if str(c.pk) == form.cleaned_data["contact"])
+        consent = next(c for c in consents if str(c.pk) == form.cleaned_data["consent"])
+        try:
+            invitation, token, code = services.invite_third_party(goal, user=request.user, contact=contact,
+                                                                  consent=consent, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if invitation.email:
+                mail.send_invitation(request, invitation, token)
+            log_access(request, AccessAction.CREATE, client=goal.client, dossier=dossier,
+                       detail=_("Portal invitation for one goal"))
+            return render(request, "portal/staff/invitation_letter.html", {
+                "dossier": dossier, "invitation": invitation, "contact": contact, "goal": goal,
+                "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
+    log_access_many(request, AccessAction.VIEW, clients=[goal.client] if goal.client_id else [], dossier=dossier)
+    return render(request, "portal/staff/invite_third_party.html", {"dossier": dossier, "goal": goal, "form": form})
