@@ -110,7 +110,7 @@ def kept_after_destruction(periods: list[Period]) -> list[Period]:
 def compute_periods(periods: Iterable[Period | str]) -> dict[str, int]:
     """Compute and store the given periods (quarters with their months). Returns rows per period."""
     periods = expand(periods)
-    kept = kept_after_destruction(periods)
+    kept = kept_after_destruction(periods) if periods else []
     if kept:
         logger.warning("Not recomputed, data destroyed since: %s", ", ".join(p.code for p in kept))
         periods = [p for p in periods if p not in kept]
