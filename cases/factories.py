@@ -106,3 +106,14 @@ def household(team: Team, members: int = 1, **dossier_fields) -> Dossier:
     for _ in range(members - 1):
         DossierMemberFactory(dossier=dossier, role=MemberRole.PARTNER)
     return dossier
+
+
+def destruction_list(dossier, **fields):
+    """A proposed destruction list holding ``dossier`` (proposed by a second administrator)."""
+    from cases.models import DestructionItem, DestructionList
+
+    proposer = user_with_role(Role.BEHEER, None, username=f"voorsteller-{dossier.pk}")
+    destruction = DestructionList.objects.create(cutoff=dossier.closed_on or dossier.registered_on,
+                                                 proposed_by=proposer, dossier_count=1, **fields)
+    DestructionItem.objects.create(destruction=destruction, dossier=dossier)
+    return destruction
