@@ -15,11 +15,11 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 
 from reporting import exports
-from reporting.api import frozen
+from reporting.api import frozen, pages
 from reporting.api.filters import IndicatorRowFilter, ordered
 from reporting.api.openapi import FILTER_PARAMETERS, PERIOD_HEADERS, XLSX, responses
 from reporting.api.serializers import IndicatorRowSerializer
-from reporting.models import IndicatorRow, PeriodComputation
+from reporting.models import IndicatorRow
 from reporting.periods import Period
 
 
@@ -52,15 +52,19 @@ class _IndicatorView(ListAPIView):
     def period(self) -> Period:
         return self.filterset.form.cleaned_data["period"]
 
+    @cached_property
+    def period_state(self) -> pages.PeriodState | None:
+        return pages.period_state(self.period.code)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200 and "filterset" in self.__dict__:
-            computation = PeriodComputation.objects.filter(period=self.period.code).first()
-            if computation is None or computation.computed_at is None:
+        if response.status_code in (200, 304) and "filterset" in self.__dict__:
+            state = self.period_state
+            if state is None or state.computed_at is None:
                 response["Period-Status"] = "not-computed"
             else:
-                response["Period-Status"] = "being-recomputed" if computation.pending else "computed"
-                response["Period-Computed-At"] = computation.computed_at.isoformat()
+                response["Period-Status"] = "being-recomputed" if state.pending else "computed"
+                response["Period-Computed-At"] = state.computed_at.isoformat()
         return response
 
 
@@ -74,8 +78,14 @@ class IndicatorList(_IndicatorView):
 
     def list(self, request, *args, **kwargs):
         if "version" in request.query_params:
-            return frozen.frozen_rows(self, request)  # Additions v2: reporting/api/frozen.py
-        return super().list(request, *args, **kwargs)
+            # Additions v2: reporting/api/frozen.py
+            return pages.serve(self, request, lambda: frozen.frozen_rows(self, request))
+        return pages.serve(self, request, self.current_rows)
+
+    def current_rows(self):
+        """A page of the current rows, from ``.values_list()`` (reporting/api/pages.py)."""
+        page = self.paginate_queryset(pages.row_values(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(pages.rows(page))
 
 
 class _DownloadRenderer(BaseRenderer):
