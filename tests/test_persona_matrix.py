@@ -139,6 +139,24 @@ SAMPLES: dict[str, S] = {
     "work:caseload": s(code=TEAM),
     "work:worker_dossiers": s(code=TEAM, user_pk=WORKER),
     "work:intake": s(code=TEAM),
+    # The client portal: staff side on the dossier, and /mijn/ (resident personas: tests/test_portal_personas.py).
+    "portal_staff:overview": s(pk=DOSSIER),
+    "portal_staff:invite": s(pk=DOSSIER),
+    "portal_staff:decide": s(pk=DOSSIER, proposal_pk=MISSING),
+    "portal_staff:comment": s(pk=DOSSIER, goal_pk=GOAL),
+    "portal_staff:invite_third_party": s(pk=DOSSIER, goal_pk=GOAL),
+    "portal_staff:message": s(pk=DOSSIER),
+    "portal_staff:share": s(pk=DOSSIER, document_pk=first("journal.Document")),
+    "portal_staff:withdraw": s(pk=DOSSIER, invitation_pk=first("portal.Invitation")),
+    "portal:home": s(), "portal:login": s(), "portal:login_code": s(), "portal:logout": s(),
+    "portal:accept_code": s(), "portal:accept": s(token="no-such-invitation"),
+    "portal:dossier": s(pk=DOSSIER),
+    "portal:goal_new": s(pk=DOSSIER),
+    "portal:goal": s(pk=DOSSIER, goal_pk=GOAL),
+    "portal:action_done": s(pk=DOSSIER, action_pk=made("plans.factories:ActionFactory")),
+    "portal:messages": s(pk=DOSSIER),
+    "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
+    "portal:invitee_goal": s(goal_pk=GOAL),
 }
 
 # Login bookkeeping and the access log itself are the only writes a request may make.
