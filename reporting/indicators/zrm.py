@@ -22,7 +22,9 @@ from reporting.indicators.sql import active, execute, fetch, in_period, periods_
 
 INSUFFICIENT = 3  # steps 1-3: onvoldoende zelfredzaam
 UNITS = "reporting_zrm_units"
+COMBOS = "reporting_zrm_combos"  # a unit's measurements with the set of periods they count in
 NUL, GOAL, LAST = 0, 1, 2  # roles of a unit's measurements
+MASK = "CAST(SUM(CAST(1 AS bigint) << period) AS bigint)"  # a unit's periods as one number
 
 
 def _json_sql() -> tuple[str, str]:
@@ -63,18 +65,39 @@ def _build_units(periods) -> None:
         """,
         params,
     )
+    execute(f"DROP TABLE IF EXISTS {COMBOS}")
+    execute(
+        f"""
+        CREATE TEMP TABLE {COMBOS} AS
+        SELECT team_id, dossier_id, unit, nul_id, goal_id, last_id, {MASK} AS mask
+        FROM {UNITS} WHERE nul_id IS NOT NULL
+        GROUP BY team_id, dossier_id, unit, supplement, nul_id, goal_id, last_id
+        """
+    )
     if connection.vendor == "postgresql":
-        execute(f"ANALYZE {UNITS}")  # temporary tables have no statistics until analysed
+        execute(f"ANALYZE {COMBOS}")  # temporary tables have no statistics until analysed
+
+
+MAX_PERIODS = 62  # periods of one pass: a unit's periods are the bits of a bigint
+
+
+def _bits(count: int) -> str:
+    """``bits(n)``: the period numbers 0 .. count-1 (literal integers, never input)."""
+    return "bits (n) AS (VALUES " + ", ".join(f"({n})" for n in range(count)) + ")"
+
 
 
 def compute(periods, collector: Collector) -> None:
-    codes = [p.code for p in periods]
-    _build_units(periods)
-    try:
-        _per_domain(codes, collector)
-        _development(codes, collector)
-    finally:
-        execute(f"DROP TABLE IF EXISTS {UNITS}")
+    for first in range(0, len(periods), MAX_PERIODS):
+        chunk = periods[first:first + MAX_PERIODS]
+        codes = [p.code for p in chunk]
+        _build_units(chunk)
+        try:
+            _per_domain(codes, collector)
+            _development(codes, collector)
+        finally:
+            execute(f"DROP TABLE IF EXISTS {UNITS}")
+            execute(f"DROP TABLE IF EXISTS {COMBOS}")
     cte, params = periods_cte(periods)
     counts = fetch(
         f"""
@@ -93,19 +116,30 @@ def compute(periods, collector: Collector) -> None:
 def _per_domain(codes: list[str], collector: Collector) -> None:
     """Per domain, in one pass over the units' nulmeting scores: the distribution at intake
     (share onvoldoende, mean), and the planned (doel - nul) and realised (last - nul) change
-    over the units scored on the domain in both."""
+    over the units scored on the domain in both.
+
+    A unit usually has the same three measurements in several of the periods (a quarter and
+    its months): its scores are unpacked once per distinct (unit, measurements), summed per
+    set of periods (``mask``), and only those sums are spread over the periods (bits)."""
     unpack, score_in = _json_sql()
     goal, last = score_in.format(m="g"), score_in.format(m="l")
+    nul = "CAST(s.value AS integer)"
     rows = fetch(
         f"""
-        SELECT u.period, u.team_id, s.key, CAST(s.value AS integer), COUNT(*),
-               SUM({goal} - CAST(s.value AS integer)), COUNT({goal}),
-               {zrm_detail.detail_columns(last, "CAST(s.value AS integer)")}
-        FROM {UNITS} u
-        JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
-        LEFT JOIN zrm_measurement g ON g.id = u.goal_id
-        LEFT JOIN zrm_measurement l ON l.id = u.last_id
-        GROUP BY u.period, u.team_id, s.key, CAST(s.value AS integer)
+        WITH {_bits(len(codes))},
+        per_mask (mask, team_id, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down) AS (
+            SELECT u.mask, u.team_id, s.key, {nul}, COUNT(*), SUM({goal} - {nul}), COUNT({goal}),
+                   {zrm_detail.detail_columns(last, nul)}
+            FROM {COMBOS} u
+            JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
+            LEFT JOIN zrm_measurement g ON g.id = u.goal_id
+            LEFT JOIN zrm_measurement l ON l.id = u.last_id
+            GROUP BY u.mask, u.team_id, s.key, {nul}
+        )
+        SELECT b.n, m.team_id, m.domain, m.score, {", ".join(f"CAST(SUM(m.{c}) AS bigint)" for c in (
+                   "n", "gap_sum", "gap_n", "change_n", "change_sum", "up", "same", "down"))}
+        FROM per_mask m JOIN bits b ON (m.mask >> b.n) & 1 = 1
+        GROUP BY b.n, m.team_id, m.domain, m.score
         """
     )
     steps, scored, total, low = Counter(), Counter(), Counter(), Counter()
@@ -135,7 +169,9 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
 
 def _development(codes: list[str], collector: Collector) -> None:
     """Per unit with a nulmeting and a last measurement: the mean change over the domains
-    scored in both, as large / small progress, stable or decline."""
+    scored in both, as large / small progress, stable or decline. The scores are unpacked
+    once per distinct (unit, measurements) as in ``_per_domain``; a unit's sums are then
+    added up per period (over its main instrument and supplements)."""
     unpack, score_in = _json_sql()
     last = score_in.format(m="l")
     category = """CASE WHEN 2 * difference >= domains THEN 'vooruitgang_groot'
@@ -144,16 +180,24 @@ def _development(codes: list[str], collector: Collector) -> None:
                        ELSE 'achteruitgang' END"""
     rows = fetch(
         f"""
-        SELECT period, team_id, {category}, COUNT(*)
-        FROM (
-            SELECT u.period, u.team_id, u.dossier_id, u.unit,
+        WITH {_bits(len(codes))},
+        parts AS (
+            SELECT u.team_id, u.dossier_id, u.unit, u.mask,
                    SUM({last} - CAST(s.value AS integer)) AS difference, COUNT({last}) AS domains
-            FROM {UNITS} u
+            FROM {COMBOS} u
             JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
             JOIN zrm_measurement l ON l.id = u.last_id
-            GROUP BY u.period, u.team_id, u.dossier_id, u.unit
-            HAVING COUNT({last}) > 0
-        ) per_unit
+            GROUP BY u.team_id, u.dossier_id, u.unit, u.mask
+        ),
+        per_unit AS (
+            SELECT b.n AS period, p.team_id AS team_id, CAST(SUM(p.difference) AS bigint) AS difference,
+                   CAST(SUM(p.domains) AS bigint) AS domains
+            FROM parts p JOIN bits b ON (p.mask >> b.n) & 1 = 1
+            GROUP BY b.n, p.team_id, p.dossier_id, p.unit
+            HAVING SUM(p.domains) > 0
+        )
+        SELECT period, team_id, {category}, COUNT(*)
+        FROM per_unit
         GROUP BY period, team_id, {category}
         """
     )
