@@ -4,12 +4,16 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cases.extensions import InzageSection, delete_by, readable_rows
-from plans.models import Action, Goal, NetworkContact, Plan, PlanEvent
+from plans.models import Action, Consent, Goal, NetworkContact, Plan, PlanEvent
 
 
 def destroy(dossier_ids: list[int], client_ids: list[int]) -> dict:
-    # Actions first: they refer to goals (protected), contacts and referrals.
-    return delete_by("dossier_id", dossier_ids, Action, Goal, NetworkContact, PlanEvent, Plan)
+    # Actions first: they refer to goals (protected), contacts and referrals. Consents go with
+    # their dossier, and with their client (the clients removed have no other dossier).
+    counts = delete_by("dossier_id", dossier_ids, Action, Goal, NetworkContact, PlanEvent, Plan, Consent)
+    for label, number in delete_by("client_id", client_ids, Consent).items():
+        counts[label] = counts.get(label, 0) + number
+    return counts
 
 
 def inzage(client, dossier_ids: list[int]) -> list[InzageSection]:
@@ -32,4 +36,7 @@ def inzage(client, dossier_ids: list[int]) -> list[InzageSection]:
         InzageSection(_("Plan history"), readable_rows(
             PlanEvent.objects.filter(**in_dossiers).select_related("dossier", "user").order_by("pk")),
             "plans.PlanEvent"),
+        InzageSection(_("Consents"), readable_rows(
+            Consent.objects.filter(client=client).select_related("client", "dossier").order_by("given_on", "pk")),
+            "plans.Consent"),
     ]
