@@ -25,6 +25,7 @@ from cases.permissions import can_freeze, figures_required, roles
 from cases.shortcuts import get_team, paginate, with_members
 from journal.models import JournalEntry
 from maatwerk.models import Referral
+from plans.models import Goal, Plan
 from reporting.dashboards.common import month_label, quarter_label
 from reporting.dashboards.frozen import revision_lines
 from reporting.freezing import freeze_period, latest_version
@@ -87,10 +88,13 @@ def revisions(request):
 
 def changed_since(dossiers, moment):
     """Dossiers of which something the figures are computed from was written after ``moment``:
-    the dossier itself, a ZRM measurement, a journal entry or a referral."""
+    the dossier itself, a ZRM measurement, a journal entry, a referral, the plan or a goal
+    (the importer sets ``updated_at`` of what it changes as well)."""
     return dossiers.filter(
         Q(updated_at__gt=moment)
         | Exists(Measurement.objects.filter(dossier=OuterRef("pk"), updated_at__gt=moment))
+        | Exists(Plan.objects.filter(dossier=OuterRef("pk"), updated_at__gt=moment))
+        | Exists(Goal.objects.filter(dossier=OuterRef("pk"), updated_at__gt=moment))
         | Exists(JournalEntry.objects.filter(dossier=OuterRef("pk"), created_at__gt=moment))
         | Exists(Referral.objects.filter(dossier=OuterRef("pk"), updated_at__gt=moment))
     )
