@@ -8,7 +8,7 @@ import re
 from django import forms
 from django.db.models import F
 from django_filters import utils as filter_utils
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.fields import DateTimeField
 from rest_framework.generics import ListAPIView
@@ -77,6 +77,7 @@ def frozen_rows(view, request):
     ])
 
 
+@extend_schema_serializer(component_name="IndicatorRow")
 class IndicatorRowDocumented(IndicatorRowSerializer):
     """The documented row: an IndicatorRow, with ``version`` and ``frozen_at`` when asked for a frozen version."""
 

@@ -91,7 +91,7 @@ def test_the_schema_documents_version_and_revisions(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/indicators"]["get"]["parameters"]}
     assert parameters["version"]["schema"]["pattern"] == "^(frozen|[1-9][0-9]{0,8})$"
-    row = schema["components"]["schemas"]["IndicatorRowDocumented"]
+    row = schema["components"]["schemas"]["IndicatorRow"]
     assert {"version", "frozen_at"} <= set(row["properties"]) and "version" not in row.get("required", [])
     revisions = schema["paths"]["/api/v1/revisions"]["get"]
     assert "404" in revisions["responses"]

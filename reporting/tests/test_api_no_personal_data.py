@@ -15,10 +15,15 @@ def test_openapi_document_lists_only_indicator_endpoints(client, db):
     assert response.status_code == 200
     schema = json.loads(response.content)
     assert schema["openapi"].startswith("3.")
-    assert sorted(schema["paths"]) == ["/api/v1/indicators", "/api/v1/indicators.csv", "/api/v1/indicators.xlsx"]
+    assert sorted(schema["paths"]) == ["/api/v1/indicators", "/api/v1/indicators.csv", "/api/v1/indicators.xlsx",
+                                       "/api/v1/revisions"]
     assert "tokenAuth" in schema["components"]["securitySchemes"]
     properties = schema["components"]["schemas"]["IndicatorRow"]["properties"]
-    assert set(properties) == {"period", "team", "indicator", "dimension", "value", "count", "computed_at"}
+    assert set(properties) == {"period", "team", "indicator", "dimension", "value", "count", "computed_at",
+                               "version", "frozen_at"}  # the last two only with version=frozen|<n>
+    revision = schema["components"]["schemas"]["Revision"]["properties"]
+    assert set(revision) == {"team", "indicator", "dimension", "frozen_value", "current_value", "frozen_count",
+                             "current_count"}
 
 
 def test_real_figures_contain_no_personal_values(client, api_token, team_a):
