@@ -23,8 +23,8 @@ def is_portal_session(request) -> bool:
     return bool(user and user.is_authenticated and request.session.get(BACKEND_SESSION_KEY) == PORTAL_BACKEND)
 
 
-def _forbidden(request):
-    return HttpResponseForbidden(loader.render_to_string("403.html", request=request))
+def _forbidden(request, template="403.html"):
+    return HttpResponseForbidden(loader.render_to_string(template, request=request))
 
 
 class PortalSeparationMiddleware:
@@ -39,7 +39,7 @@ class PortalSeparationMiddleware:
             if is_portal_session(request):
                 if not portal_path and path not in OPEN_TO_PORTAL:
                     if path.startswith("/api/") or request.method != "GET":
-                        return _forbidden(request)
+                        return _forbidden(request, "portal/403.html")
                     return redirect("portal:home")
             elif portal_path:
                 return _forbidden(request)

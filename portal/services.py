@@ -229,18 +229,19 @@ def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | N
                  description: str) -> GoalProposal:
     dossier = _lock_open(dossier.pk)
     description = (description or "").strip()
+    client = Client.objects.filter(pk=client_id).first() if client_id else None
     errors: dict = {}
     if not description:
         errors["description"] = [_("Write down what you want to achieve.")]
     try:
-        plan_services.validate_goal(dossier, client_id=client_id, domain=domain, direction=Direction.IMPROVE,
+        plan_services.validate_goal(dossier, client=client, domain=domain, direction=Direction.IMPROVE,
                                     description=description, proposed_by=ProposedBy.CLIENT)
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
-    proposal = GoalProposal.objects.create(dossier=dossier, client_id=client_id, domain=domain,
+    proposal = GoalProposal.objects.create(dossier=dossier, client=client, domain=domain,
                                            description=description, proposed_by=account)
     _notify(dossier, _("Mijn buurtteam: the household proposes a goal"))
     return proposal
@@ -259,7 +260,7 @@ def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: st
         raise ValidationError({"answer": [_("Tell the household why the goal is not taken over.")]})
     if take_over:
         proposal.goal = plan_services.add_goal(
-            dossier, user=user, client_id=proposal.client_id, domain=proposal.domain, direction=direction,
+            dossier, user=user, client=proposal.client, domain=proposal.domain, direction=direction,
             description=proposal.description, proposed_by=ProposedBy.CLIENT)
     proposal.status = GoalProposal.Status.SET if take_over else GoalProposal.Status.DECLINED
     proposal.decided_by, proposal.decided_at, proposal.answer = user, timezone.now(), (answer or "").strip()

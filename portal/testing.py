@@ -5,7 +5,7 @@ from portal import services
 from portal.middleware import PORTAL_BACKEND
 from portal.models import AccountKind
 
-PASSWORD = "een lang wachtwoord voor de bewoner"
+PASSWORD = "een lang wachtwoord voor de bewoner"  # noqa: S105 (tests only)
 
 
 def resident_account(dossier, client, user, email=None):

@@ -4,7 +4,6 @@ every login is the password plus a code sent by e-mail."""
 import re
 
 import pytest
-
 from django.core import mail
 from django.urls import reverse
 
