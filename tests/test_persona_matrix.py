@@ -118,6 +118,7 @@ SAMPLES: dict[str, S] = {
     "plans:consent_withdraw": s(pk=DOSSIER, consent_pk=made("plans.factories:ConsentFactory")),
     "reporting:home": s(), "reporting:organisation": s(), "reporting:organisation_xlsx": s(),
     "reporting:organisation_csv": s(), "reporting:recompute": s(),
+    "reporting:organisation_figures_csv": s(),
     "reporting:team_dashboard": s(code=TEAM),
     "reporting:quality_list": s(code=TEAM, kind="zonder-nulmeting"),
     "reporting:freeze": s(), "reporting:revisions": s(),
