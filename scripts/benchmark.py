@@ -4,6 +4,7 @@
     .venv/bin/python scripts/benchmark.py --dossiers 60000        # about Utrecht scale
 
     .venv/bin/python scripts/benchmark.py --pages-only --database bt_mine   # an already loaded database
+    .venv/bin/python scripts/benchmark.py --compute-only --api-only --database bt_mine   # compute, then the API
 
 Creates (drops first) the database ``buurtteam_bench`` (``--database``) on the server of
 $DATABASE_URL (default postgres://postgres@127.0.0.1:5432), writes a demo bundle of N
@@ -11,8 +12,10 @@ dossiers, imports it, imports it again (nothing changes), computes the current q
 its months (twice) and renders a team's dossier list and waiting list. Then it serves the
 app with gunicorn (production settings, ``gunicorn.conf.py``, one worker per client) and lets
 ``--clients`` concurrent clients (default 4) request each list page for ``--seconds``
-seconds: median and p95 per page. Prints the figures; asserts nothing. Time is measured
-here, never in the unit tests."""
+seconds: median and p95 per page, and the indicators API under load (scripts/benchmark_api.py:
+a 1,000-row page on ``--workers`` gunicorn workers). Every figure is printed with the
+machine's load (1-minute average): the machine may be shared. Prints the figures; asserts
+nothing. Time is measured here, never in the unit tests."""
 
 import argparse
 import http.client
@@ -30,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+from benchmark_api import api_throughput
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "buurtteam_bench"  # --database
@@ -161,8 +165,8 @@ def concurrent_pages(env: dict, clients: int, seconds: float) -> list[str]:
                     if time.monotonic() > deadline or server.poll() is not None:
                         sys.exit("gunicorn did not start")
                     time.sleep(0.2)
-            lines = [f"{clients} concurrent clients, {seconds:.0f} s per page; team {setup['team']} "
-                     f"({setup['open']:,} open dossiers), its busiest lead worker ({setup['mine']:,} open)"]
+            lines = [(f"{clients} concurrent clients, {seconds:.0f} s per page; team {setup['team']} "
+                      f"({setup['open']:,} open dossiers), its busiest lead worker ({setup['mine']:,} open)")]
             for label, path in setup["pages"].items():
                 for _ in range(clients):  # warm every worker
                     _request(port, path, setup["cookie"])
@@ -224,6 +228,53 @@ def signal_benchmark(args) -> None:
             print("  " + line[8:])
 
 
+def current_quarter() -> str:
+    today = time.localtime()
+    return f"{today.tm_year}-Q{(today.tm_mon - 1) // 3 + 1}"
+
+
+COMPUTE_SNIPPET = """
+import os, time
+from django.db import connection
+from reporting.compute import compute_periods
+
+def backend_cpu():
+    \"\"\"CPU seconds of this connection's PostgreSQL backend (same machine: /proc).\"\"\"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return float("nan")
+
+backend_cpu()
+for run in range(RUNS):
+    before = os.getloadavg()[0]
+    db, python, wall = backend_cpu(), time.process_time(), time.monotonic()
+    compute_periods([QUARTER])
+    wall, python, db = time.monotonic() - wall, time.process_time() - python, backend_cpu() - db
+    print(f"COMPUTE {wall:.3f} {python:.3f} {db:.3f} {before:.1f} {os.getloadavg()[0]:.1f}")
+"""
+
+
+def compute_figures(env: dict, quarter: str, runs: int) -> list[tuple[str, float]]:
+    """compute_periods for the quarter with its months, ``runs`` times in one process: wall
+    time, and the CPU time of Python and of the PostgreSQL backend (on a shared machine the
+    sum of the two is close to what the wall time would be on an idle one: the computation
+    runs serially), with the machine's load before and after each run."""
+    snippet = COMPUTE_SNIPPET.replace("RUNS", str(runs)).replace("QUARTER", repr(quarter))
+    _, out = manage(env, "shell", "-c", snippet)
+    figures = []
+    for attempt, line in enumerate((line for line in out.splitlines() if line.startswith("COMPUTE ")), start=1):
+        wall, python, db, before, after = (float(x) for x in line.split()[1:])
+        label = (f"compute {quarter} + 3 months, all teams, run {attempt}: CPU {python + db:.2f} s "
+                 f"(Python {python:.2f} s, PostgreSQL {db:.2f} s); load {before:.1f} → {after:.1f}")
+        figures.append((label, wall))
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dossiers", type=int, default=1_000_000)
@@ -234,10 +285,30 @@ def main() -> None:
     parser.add_argument("--pages-only", action="store_true",
                         help="only the concurrent list pages, on the loaded --database (migrated first)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients for the list pages")
-    parser.add_argument("--seconds", type=float, default=10, help="load per list page")
+    parser.add_argument("--seconds", type=float, default=10, help="load per list page and per API run")
+    parser.add_argument("--compute-only", action="store_true",
+                        help="only compute the current quarter (--runs times) on the loaded --database")
+    parser.add_argument("--api-only", action="store_true",
+                        help="only the indicators API under load on the loaded --database (its quarter computed)")
+    parser.add_argument("--runs", type=int, default=3, help="computations of the quarter")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers for the API")
     args = parser.parse_args()
     if args.signals:
         signal_benchmark(args)
+        return
+    if args.compute_only or args.api_only:
+        url = server_url()
+        env = {**os.environ, "DATABASE_URL": with_database(url, args.database), "DEBUG": "true",
+               "ALLOWED_HOSTS": "testserver", "CELERY_TASK_ALWAYS_EAGER": "true", "DATABASE_CONN_MAX_AGE": "0"}
+        manage(env, "migrate", "--no-input", "-v0")
+        print(f"\nOn PostgreSQL ({args.database}), {os.cpu_count()} cores")
+        if args.compute_only:
+            for label, seconds in compute_figures(env, current_quarter(), args.runs):
+                print(f"  {seconds:8.2f} s  {label}")
+        if args.api_only:
+            for line in api_throughput(env, manage, current_quarter(), clients=args.clients, seconds=args.seconds,
+                                       workers=args.workers):
+                print("  " + line)
         return
 
     url = server_url()
@@ -263,15 +334,8 @@ def main() -> None:
         figures.append((f"import {args.dossiers:,} dossiers ({rows:,} rows, {size:.0f} MB)", seconds))
         seconds, out = manage(env, "import_bundle", bundle, "-v0")
         figures.append(("import the same bundle again (changes nothing)", seconds))
-    quarter = subprocess.run(
-        [sys.executable, "-c", "import datetime as d; t=d.date.today(); print(f'{t.year}-Q{(t.month-1)//3+1}')"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip()
-    for attempt in ("first", "second"):
-        seconds, out = manage(env, "compute_indicators", quarter)
-        inner = re.search(r"Berekend in ([\d.]+) s", out)
-        figures.append((f"compute {quarter} + 3 months, all teams ({attempt} run; inside: {inner.group(1)} s)",
-                        seconds))
+    quarter = current_quarter()
+    figures += compute_figures(env, quarter, args.runs)
     _, out = manage(env, "shell", "-c",
                     "from reporting.models import IndicatorRow as R; "
                     f"print(int(R.objects.get(period='{quarter}', team=None, indicator='dossiers_active').value))")
@@ -280,12 +344,15 @@ def main() -> None:
     print(f"\nBenchmark on PostgreSQL, {os.cpu_count()} cores; {args.dossiers:,} dossiers, "
           f"{int(active):,} active in {quarter}\n")
     for label, seconds in figures:
-        print(f"  {seconds:8.1f} s  {label}")
+        print(f"  {seconds:8.2f} s  {label}")
     for line in out.splitlines():
         if line.startswith("PAGE"):
             print("  " + line[5:])
     print()
     for line in concurrent_pages(env, args.clients, args.seconds):
+        print("  " + line)
+    print()
+    for line in api_throughput(env, manage, quarter, clients=args.clients, seconds=args.seconds, workers=args.workers):
         print("  " + line)
 
 

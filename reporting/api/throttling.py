@@ -1,6 +1,6 @@
 """The throttle of the indicators API: per client (its token), a fixed number of requests
 per window (``API_THROTTLE_RATE``, default 600/minute). One counter per client and window
-in the cache (Redis in production, so every worker counts in the same place): an atomic
+in the cache (Redis in production, so every worker counts in the same place): one atomic
 increment per request, not DRF's list of every request's time (which grows with the rate).
 Over the limit the answer is 429 with ``Retry-After``: the seconds until the window ends."""
 
@@ -33,12 +33,10 @@ class ApiClientRateThrottle(BaseThrottle):
         now = time.time()
         start = int(now // window) * window
         key = f"throttle:{SCOPE}:{request.auth.pk}:{window}:{start}"
-        cache.add(key, 0, window + 1)
         try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, window + 1)
-            count = 1
+            count = cache.incr(key)  # one round trip to the cache for all but a window's first request
+        except ValueError:  # the window's first request
+            count = 1 if cache.add(key, 1, window + 1) else cache.incr(key)
         if count <= limit:
             return True
         self.retry_after = start + window - now
