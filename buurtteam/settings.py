@@ -9,6 +9,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from buurtteam import env
+from portal import texts
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -174,7 +175,7 @@ DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "buurtteam@localhost")
 # The client portal (/mijn/, portal app): invitations and the e-mailed login code (django-otp).
 PORTAL_INVITATION_DAYS = env.integer("PORTAL_INVITATION_DAYS", 14)
 OTP_EMAIL_SENDER = DEFAULT_FROM_EMAIL
-OTP_EMAIL_SUBJECT = _("Your login code for Mijn buurtteam")
+OTP_EMAIL_SUBJECT = texts.LOGIN_CODE_SUBJECT  # in the portal's catalogue
 OTP_EMAIL_BODY_TEMPLATE_PATH = "portal/email/login_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
 
