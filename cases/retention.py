@@ -13,13 +13,13 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import extensions
-from cases.extensions import chunks
+from cases.extensions import chunks, delete_by
 from cases.models import (
     AccessAction,
     AccessLogEntry,
@@ -172,6 +172,9 @@ def destroy(destruction_id: int, *, user) -> DestructionList:
     destruction.items.all().delete()
     if whole:
         _merge(counts, _destroy_cases(dossier_ids, client_ids))
+    # Every foreign key now, not at commit: a row some app left pointing at a destroyed one
+    # fails the destruction here, with the transaction rolled back.
+    connection.check_constraints()
     destruction.status = DestructionStatus.DESTROYED
     destruction.decided_by, destruction.decided_at = user, timezone.now()
     destruction.dossier_count, destruction.client_count = len(dossier_ids), len(client_ids)
@@ -182,16 +185,13 @@ def destroy(destruction_id: int, *, user) -> DestructionList:
 
 
 def _destroy_cases(dossier_ids: list[int], client_ids: list[int]) -> dict:
-    counts: dict[str, int] = {}
     through = Dossier.workers.through
-    for chunk in chunks(dossier_ids):
-        DestructionItem.objects.filter(dossier_id__in=chunk).delete()  # on other (withdrawn) lists
-        for model in (DossierMember, DossierSafeguard, FormerClosure, DossierEvent, through):
-            _merge(counts, model.objects.filter(dossier_id__in=chunk).delete()[1])
-        _merge(counts, Dossier.objects.filter(pk__in=chunk).delete()[1])
-    for chunk in chunks(client_ids):
-        _merge(counts, Client.objects.filter(pk__in=chunk).delete()[1])
+    counts = delete_by("dossier_id", dossier_ids, DestructionItem, DossierMember, DossierSafeguard,
+                                  FormerClosure, DossierEvent, through)
     counts.pop(through._meta.label, None)
+    counts.pop(DestructionItem._meta.label, None)
+    counts.update(delete_by("pk", dossier_ids, Dossier))
+    counts.update(delete_by("pk", client_ids, Client))
     return counts
 
 

@@ -73,6 +73,8 @@ class JournalEntry(models.Model):
             models.Index(fields=["dossier", "written_on"], name="journal_dossier"),
             models.Index(fields=["written_on"], name="journal_written_on"),
             models.Index(fields=["corrects"], name="journal_corrects", condition=Q(corrects__isnull=False)),
+            # the foreign-key check when clients are destroyed (docs/adr/0110)
+            models.Index(fields=["client"], name="journal_client", condition=Q(client__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(

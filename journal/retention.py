@@ -12,24 +12,15 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.extensions import InzageSection, chunks, readable_rows
+from cases.extensions import InzageSection, chunks, delete_by, readable_rows
 from journal.models import Document, JournalEntry, _private_storage
 
 logger = logging.getLogger(__name__)
 
 
 def destroy_entries(dossier_ids: list[int], client_ids: list[int]) -> dict:
-    """Corrections protect what they correct: remove the entries nothing corrects, repeatedly."""
-    removed = 0
-    for chunk in chunks(dossier_ids):
-        while True:
-            leaves = JournalEntry.objects.filter(dossier_id__in=chunk).exclude(
-                Exists(JournalEntry.objects.filter(corrects=OuterRef("pk"))))
-            number = leaves.delete()[0]
-            if not number:
-                break
-            removed += number
-    return {"journal.JournalEntry": removed} if removed else {}
+    # Corrections point at what they correct: plain DELETEs, the deferred keys are checked at the end.
+    return delete_by("dossier_id", dossier_ids, JournalEntry)
 
 
 def _delete_files(names: list[str]) -> None:
@@ -42,14 +33,13 @@ def _delete_files(names: list[str]) -> None:
 
 
 def destroy_documents(dossier_ids: list[int], client_ids: list[int]) -> dict:
-    removed, names = 0, []
+    names = []
     for chunk in chunks(dossier_ids):
-        documents = Document.objects.filter(dossier_id__in=chunk)
-        names.extend(documents.values_list("file", flat=True))
-        removed += documents.delete()[0]
+        names.extend(Document.objects.filter(dossier_id__in=chunk).values_list("file", flat=True))
+    counts = delete_by("dossier_id", dossier_ids, Document)
     if names:
         transaction.on_commit(lambda: _delete_files(names))
-    return {"journal.Document": removed} if removed else {}
+    return counts
 
 
 def destroy(dossier_ids: list[int], client_ids: list[int]) -> dict:

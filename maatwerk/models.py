@@ -101,6 +101,8 @@ class Referral(models.Model):
             models.Index(fields=["status", "decided_on"], name="referral_decided"),
             models.Index(fields=["status", "starts_on"], name="referral_starts"),
             models.Index(fields=["status", "ends_on"], name="referral_ends"),
+            # the foreign-key check when clients are destroyed (docs/adr/0110)
+            models.Index(fields=["client"], name="referral_client", condition=Q(client__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(

@@ -120,6 +120,8 @@ class Goal(models.Model):
         indexes = [
             models.Index(fields=["dossier", "status"], name="goal_dossier"),
             models.Index(fields=["set_on"], name="goal_set_on"),
+            # the foreign-key check when clients are destroyed (docs/adr/0110)
+            models.Index(fields=["client"], name="goal_client", condition=Q(client__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(
@@ -199,7 +201,11 @@ class Action(models.Model):
         ordering = ["starts_on", "id"]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
-        indexes = [models.Index(fields=["starts_on"], name="action_starts_on")]
+        indexes = [
+            models.Index(fields=["starts_on"], name="action_starts_on"),
+            # the foreign-key check when network contacts are destroyed (docs/adr/0110)
+            models.Index(fields=["by_contact"], name="action_by_contact", condition=Q(by_contact__isnull=False)),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(existing=True) | Q(starts_on__isnull=False), name="action_new_has_start"

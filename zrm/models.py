@@ -123,6 +123,9 @@ class Measurement(models.Model):
         indexes = [
             models.Index(fields=["dossier", "client", "type", "measured_on"], name="zrm_measurement_unit"),
             models.Index(fields=["measured_on"], name="zrm_measurement_date"),
+            # the foreign-key check when clients are destroyed (docs/adr/0110)
+            models.Index(fields=["client"], name="zrm_measurement_client",
+                         condition=models.Q(client__isnull=False)),
         ]
 
     def __str__(self):
