@@ -5,8 +5,9 @@ from django.contrib.auth.models import Group
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.admin_site import BeheerInline, BeheerModelAdmin
+from buurtteam.admin_site import BeheerInline, BeheerModelAdmin, ReadOnlyModelAdmin
 from cases import memberships
+from cases.history import ChangeRecord
 from cases.models import Membership, Referrer, Team
 
 User = get_user_model()
@@ -83,3 +84,18 @@ class BeheerUserAdmin(BeheerModelAdmin, UserAdmin):
             memberships.save_membership(request, membership)
         formset.save_m2m()
         return None
+
+
+@admin.register(ChangeRecord)
+class ChangeRecordAdmin(ReadOnlyModelAdmin):
+    """The change history of access (who granted or withdrew which role) and of bundle imports:
+    read-only, as every record. Changes of clients and dossiers hold personal data and are shown
+    to their team on the dossier and client pages only (``cases.views.history``)."""
+
+    list_display = ["at", "user", "action", "model", "object_id", "changes"]
+    list_filter = ["action", "model"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(dossier__isnull=True, client__isnull=True)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cases import history
 from cases.audit import log_access
 from cases.models import AccessAction, Membership
 from cases.roles import TEAM_ROLES, Role
@@ -63,4 +64,5 @@ def withdraw_membership(request, membership: Membership) -> None:
     if membership.pk is None:
         raise PermissionDenied
     _log(request, _("access withdrawn: %(user)s – %(access)s"), membership)
+    history.removed(membership)
     membership.delete()

@@ -495,3 +495,6 @@ class DestructionItem(models.Model):
 
     def __str__(self):
         return f"{self.destruction_id}: {self.dossier_id}"
+
+
+from cases.history import ChangeRecord  # noqa: E402, F401  (the change history's table, docs/adr/0101)

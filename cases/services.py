@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import extensions
+from cases import extensions, history
 from cases.models import (
     Client,
     Dossier,
@@ -286,6 +286,7 @@ def remove_member(dossier: Dossier, *, user, member: DossierMember) -> None:
         raise ValidationError(
             _("This member cannot be removed: %(reasons)s.") % {"reasons": ", ".join(str(r) for r in reasons)}
         )
+    history.removed(member)
     member.delete()
     record_event(dossier, user, EventKind.MEMBER_REMOVED, detail=member.client.display_name)
 
@@ -449,6 +450,7 @@ def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> l
         dossier.lead_worker = lead_worker
         dossier.updated_at = timezone.now()
     Dossier.objects.bulk_update(changed, ["lead_worker", "updated_at"])
+    history.saved_in_bulk(changed, ["lead_worker"])
     Dossier.workers.through.objects.bulk_create(
         [Dossier.workers.through(dossier_id=d.pk, user_id=lead_worker.pk) for d in changed], ignore_conflicts=True
     )

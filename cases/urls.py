@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import accesslog, clients, dossiers, home, lifecycle, retention
+from cases.views import accesslog, clients, dossiers, history, home, lifecycle, retention
 
 app_name = "cases"
 
@@ -17,10 +17,12 @@ urlpatterns = [
     path("dossiers/<int:pk>/overdragen", lifecycle.transfer, name="transfer"),
     path("dossiers/<int:pk>/afsluiten", lifecycle.close, name="close"),
     path("dossiers/<int:pk>/heropenen", lifecycle.reopen, name="reopen"),
+    path("dossiers/<int:pk>/geschiedenis", history.dossier_history, name="dossier_history"),
     path("teams/<slug:code>/dossiers", dossiers.team_dossiers, name="team_dossiers"),
     path("teams/<slug:code>/wachtlijst", dossiers.waiting_list, name="waiting_list"),
     path("clienten/<int:pk>", clients.client_detail, name="client"),
     path("clienten/<int:pk>/bewerken", clients.client_edit, name="client_edit"),
+    path("clienten/<int:pk>/geschiedenis", history.client_history, name="client_history"),
     path("toegangslog", accesslog.access_log, name="access_log"),
     path("toegangslog/clienten/<int:client_pk>.csv", accesslog.access_log_export, name="access_log_export"),
     path("bewaartermijn", retention.retention_overview, name="retention"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import DatabaseError, connection, transaction
 from django.utils.translation import gettext as _
 
+from cases import history
 from exchange.parse import BundleParser, Progress
 from exchange.source import BundleSource, Problem, Problems
 from exchange.store import Store
@@ -47,6 +48,8 @@ def import_bundle(path: str | Path, *, dry_run: bool = False, progress: Progress
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
             result.changed = Store(progress).store(parsed)
+            if any(result.changed.values()):  # one history record per import (docs/adr/0101)
+                history.imported(Path(path).name, result.changed)
     except DatabaseError as error:
         problems.add("-", 0, "", _("the database refused the data, nothing was stored: %(error)s")
                      % {"error": str(error).strip().splitlines()[0]})

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from cases import history
 from cases.models import AccessAction, AccessLogEntry
 from exchange.importer import ImportResult, import_bundle
 from exchange.models import BundleImport, BundleImportStatus
@@ -75,7 +76,8 @@ def _run(pk: int, *, dry_run: bool) -> str:
     job = BundleImport.objects.get(pk=pk)
     with translation.override(settings.LANGUAGE_CODE):  # problems in the users' language, like the command's
         try:
-            result = import_bundle(job.file.path, dry_run=dry_run, progress=ProgressWriter(pk))
+            with history.acting(job.confirmed_by or job.uploaded_by):
+                result = import_bundle(job.file.path, dry_run=dry_run, progress=ProgressWriter(pk))
         except Exception:
             logger.exception("bundle import %s: unexpected error (dry run: %s)", pk, dry_run)
             result = ImportResult(problems=Problems(), dry_run=dry_run)

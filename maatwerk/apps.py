@@ -7,8 +7,9 @@ class MaatwerkConfig(AppConfig):
     verbose_name = _("Maatwerk")
 
     def ready(self):
-        from cases import extensions
+        from cases import extensions, history
         from maatwerk import retention
+        from maatwerk.models import Referral
         from maatwerk.panels import imported_referrals, member_referrals, open_referrals, referrals_panel_context
 
         extensions.register_dossier_panel(
@@ -20,3 +21,4 @@ class MaatwerkConfig(AppConfig):
 
         extensions.register_destruction_step(retention.destroy, order=30)
         extensions.register_inzage_section(retention.inzage, order=40)
+        history.track(Referral)

@@ -7,9 +7,10 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self):
-        from cases import extensions
+        from cases import extensions, history
         from maatwerk.signals import referral_changed
         from plans import receivers, retention
+        from plans.models import Action, Consent, Goal, NetworkContact, Plan
         from plans.panels import consent_panel_context, member_in_plan, open_goals, plan_panel_context, plan_timeline
 
         extensions.register_dossier_panel(order=30, template="plans/_panel.html", context=plan_panel_context)
@@ -22,3 +23,5 @@ class PlansConfig(AppConfig):
 
         extensions.register_destruction_step(retention.destroy, order=20)
         extensions.register_inzage_section(retention.inzage, order=30)
+        for model in (Plan, Goal, Action, NetworkContact, Consent):
+            history.track(model)

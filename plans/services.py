@@ -29,6 +29,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cases import history
 from cases.models import Dossier, DossierMember
 from cases.permissions import team_ids
 from cases.services import today
@@ -288,6 +289,7 @@ def update_action(action: Action, *, user, **values) -> Action:
 def remove_action(action: Action, *, user) -> None:
     dossier = _lock(action.dossier_id, user)
     action = Action.objects.select_for_update().get(pk=action.pk)
+    history.removed(action)
     action.delete()
     _event(dossier, user, _("Support removed: %(action)s") % {"action": action})
 
@@ -375,7 +377,7 @@ def add_contact(dossier: Dossier, *, user, **values) -> NetworkContact:
 def update_contact(contact: NetworkContact, *, user, **values) -> NetworkContact:
     dossier = _lock(contact.dossier_id, user)
     contact = _save_contact(NetworkContact.objects.select_for_update().get(pk=contact.pk), values)
-    Action.objects.filter(by_contact=contact).update(by=str(contact)[:160])
+    history.update(Action.objects.filter(by_contact=contact).exclude(by=str(contact)[:160]), by=str(contact)[:160])
     _event(dossier, user, _("Network contact changed: %(contact)s") % {"contact": contact})
     return contact
 
@@ -384,6 +386,7 @@ def update_contact(contact: NetworkContact, *, user, **values) -> NetworkContact
 def remove_contact(contact: NetworkContact, *, user) -> None:
     dossier = _lock(contact.dossier_id, user)
     contact = NetworkContact.objects.select_for_update().get(pk=contact.pk)
+    history.removed(contact)
     contact.delete()  # its actions keep the name in ``by`` (set when the contact was chosen)
     _event(dossier, user, _("Network contact removed: %(contact)s") % {"contact": contact})
 

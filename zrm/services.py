@@ -25,6 +25,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cases import history
 from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.services import lock_dossier, record_event, today
 from zrm.models import (
@@ -276,6 +277,7 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
         created_at=current.created_at, withdrawn_by=user, reason=reason.strip(),
     )
     what = _describe(current)
+    history.removed(current)
     current.delete()
     record_event(dossier, user, EventKind.MEASUREMENT, on=withdrawn.measured_on,
                  detail=_("withdrawn: %(what)s, %(date)s (%(why)s)")

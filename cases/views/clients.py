@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cases import services
 from cases.audit import log_access, log_access_many
 from cases.forms import ClientForm, DuplicateChoiceForm
+from cases.history_panel import PANEL_SIZE, client_records, readable
 from cases.models import AccessAction, Client, Dossier
 from cases.shortcuts import add_service_errors
 
@@ -101,7 +102,10 @@ def client_detail(request, pk):
         .order_by("-registered_on")
     )
     log_access(request, AccessAction.VIEW, client=client)
-    return render(request, "cases/client_detail.html", {"client": client, "dossiers": dossiers})
+    history = readable(client_records(request.user, client)[:PANEL_SIZE], values=False)
+    return render(request, "cases/client_detail.html", {
+        "client": client, "dossiers": dossiers, "history": history, "history_more": len(history) == PANEL_SIZE,
+    })
 
 
 def _bsn_error(request, client: Client, bsn: str) -> str | None:
