@@ -97,15 +97,15 @@ def test_nothing_personal_remains_and_figures_stay(world, beheer, django_capture
 
 @pytest.mark.django_db
 def test_the_access_log_still_refuses_changes_outside_a_destruction(world):
-    from django.db import IntegrityError, InternalError, OperationalError, transaction
+    from django.db import DatabaseError, transaction
 
     entry = AccessLogEntry.objects.filter(client__isnull=False).first()
     for change in ({"detail": ""}, {"client": None}):
-        with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+        with pytest.raises(DatabaseError), transaction.atomic():
             AccessLogEntry.objects.filter(pk=entry.pk).update(**change)
     # Not even while a list is only proposed.
     DestructionList.objects.create(cutoff=CLOSED, proposed_by=world.worker)
-    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         AccessLogEntry.objects.filter(pk=entry.pk).update(detail="")
-    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         AccessLogEntry.objects.filter(pk=entry.pk).delete()
