@@ -194,3 +194,48 @@ class SharedDocument(models.Model):
 
     def __str__(self):
         return str(self.document)
+
+
+class EHealthApp(models.Model):
+    """The e-health library: applications a generalist can offer on a goal (managed by beheer
+    in the admin)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    link = models.URLField(_("link"), max_length=500)
+    domains = models.CharField(_("life domains"), max_length=300, blank=True,
+                               help_text=_("ZRM domain codes, separated by commas (e.g. financien, huisvesting)."))
+    cost = models.CharField(_("cost"), max_length=120, blank=True, help_text=_("E.g. free, or 5 euros a month."))
+    needs_professional = models.BooleanField(_("needs a professional"), default=False,
+                                             help_text=_("Only to be used together with a professional."))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("e-health application")
+        verbose_name_plural = _("e-health applications")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def domain_codes(self) -> list[str]:
+        return [code.strip() for code in self.domains.split(",") if code.strip()]
+
+
+class GoalApplication(models.Model):
+    """An e-health application a worker offered on a goal; the resident sees and opens it."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="ehealth_offers")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
+    app = models.ForeignKey(EHealthApp, on_delete=models.PROTECT, related_name="offers",
+                            verbose_name=_("e-health application"))
+    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    offered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["offered_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["goal", "app"], name="portal_app_once_per_goal")]
+
+    def __str__(self):
+        return str(self.app)

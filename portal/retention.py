@@ -10,14 +10,23 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_email.models import EmailDevice
 
 from cases.extensions import InzageSection, delete_by, readable_rows
-from portal.models import ActionDone, GoalComment, GoalProposal, Invitation, Message, PortalAccount, SharedDocument
+from portal.models import (
+    ActionDone,
+    GoalApplication,
+    GoalComment,
+    GoalProposal,
+    Invitation,
+    Message,
+    PortalAccount,
+    SharedDocument,
+)
 
 SECRET = ("id", "password", "token_hash", "code_hash")
 
 
 def destroy(dossier_ids: list[int], client_ids: list[int]) -> dict:
-    counts = delete_by("dossier_id", dossier_ids, ActionDone, GoalComment, SharedDocument, GoalProposal, Message,
-                       Invitation)
+    counts = delete_by("dossier_id", dossier_ids, ActionDone, GoalApplication, GoalComment, SharedDocument,
+                       GoalProposal, Message, Invitation)
     for label, number in delete_by("client_id", client_ids, Invitation).items():
         counts[label] = counts.get(label, 0) + number
     accounts = PortalAccount.objects.filter(client_id__in=client_ids)
@@ -51,6 +60,9 @@ def inzage(client, dossier_ids: list[int]) -> list[InzageSection]:
         InzageSection(_("Mijn buurtteam: messages"), readable_rows(
             Message.objects.filter(**in_dossiers).select_related("dossier", "author").order_by("pk")),
             "portal.Message"),
+        InzageSection(_("Mijn buurtteam: e-health offered"), readable_rows(
+            GoalApplication.objects.filter(**in_dossiers).select_related("goal", "dossier", "app", "offered_by")
+            .order_by("pk")), "portal.GoalApplication"),
         InzageSection(_("Mijn buurtteam: shared documents"), readable_rows(
             SharedDocument.objects.filter(**in_dossiers).select_related("document", "dossier", "shared_by")
             .order_by("pk")), "portal.SharedDocument"),

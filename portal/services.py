@@ -27,6 +27,7 @@ from plans.models import Action, Consent, Direction, Goal, NetworkContact, Propo
 from portal.models import (
     AccountKind,
     ActionDone,
+    GoalApplication,
     GoalComment,
     GoalProposal,
     Invitation,
@@ -313,3 +314,15 @@ def share_document(document: Document, *, user, shared: bool) -> None:
         SharedDocument.objects.get_or_create(document=document, defaults={"dossier": dossier, "shared_by": user})
     else:
         SharedDocument.objects.filter(document=document).delete()
+
+
+@transaction.atomic
+def offer_app(goal: Goal, *, user, app) -> GoalApplication:
+    """An e-health application from the library offered on a goal (once per goal)."""
+    _lock_staff(goal.dossier_id, user)
+    dossier = _lock_open(goal.dossier_id)
+    if not app.active:
+        raise ValidationError({"app": [_("This application is no longer in the library.")]})
+    offer, _created = GoalApplication.objects.get_or_create(goal=goal, app=app,
+                                                            defaults={"dossier": dossier, "offered_by": user})
+    return offer

@@ -109,6 +109,7 @@ def goal(request, pk: int, goal_pk: int):
     return render(request, "portal/goal.html", {
         "dossier": dossier, "goal": goal, "comments": list(querysets.goal_comments(goal)), "form": form,
         "account": account, "invitations": invitation_rows(goal),
+        "offers": list(goal.ehealth_offers.select_related("app")),
     })
 
 

@@ -17,7 +17,16 @@ from journal.models import Document
 from plans.models import Consent, Goal, NetworkContact
 from portal import mail, services
 from portal.forms import CommentForm, DecideProposalForm, InviteForm, MessageForm, ThirdPartyForm
-from portal.models import ActionDone, GoalComment, GoalProposal, Invitation, Message, SharedDocument
+from portal.models import (
+    ActionDone,
+    EHealthApp,
+    GoalApplication,
+    GoalComment,
+    GoalProposal,
+    Invitation,
+    Message,
+    SharedDocument,
+)
 from portal.querysets import is_adult
 
 
@@ -57,8 +66,12 @@ def overview(request, pk: int):
     comments: dict = {}
     for comment in GoalComment.objects.filter(dossier=dossier).select_related("author", "author__portal_account"):
         comments.setdefault(comment.goal_id, []).append(comment)
+    offers: dict = {}
+    for offer in GoalApplication.objects.filter(dossier=dossier).select_related("app"):
+        offers.setdefault(offer.goal_id, []).append(offer)
     for goal in goals:
         goal.portal_comments_list = comments.get(goal.pk, [])
+        goal.offers = offers.get(goal.pk, [])
     log_access_many(request, AccessAction.VIEW, clients=members, dossier=dossier)
     return render(request, "portal/staff/overview.html", {
         "dossier": dossier, "goals": goals,
@@ -70,6 +83,7 @@ def overview(request, pk: int):
         "shared_ids": set(SharedDocument.objects.filter(dossier=dossier).values_list("document_id", flat=True)),
         "invitations": list(Invitation.objects.filter(dossier=dossier).select_related("client", "contact", "goal")),
         "can_change": not dossier.is_closed,
+        "library": list(EHealthApp.objects.filter(active=True)),
     })
 
 
@@ -169,3 +183,21 @@ def invite_third_party(request, pk: int, goal_pk: int):
                 "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
     log_access_many(request, AccessAction.VIEW, clients=[goal.client] if goal.client_id else [], dossier=dossier)
     return render(request, "portal/staff/invite_third_party.html", {"dossier": dossier, "goal": goal, "form": form})
+
+
+@require_POST
+def offer_app(request, pk: int, goal_pk: int):
+    dossier = get_dossier(request, pk)
+    goal = get_object_or_404(Goal, pk=goal_pk, dossier=dossier)
+    app = EHealthApp.objects.filter(pk=request.POST.get("app") or 0).first() if (
+        request.POST.get("app") or "").isdigit() else None
+    if app is None:
+        messages.error(request, _("Choose an application from the library."))
+    else:
+        try:
+            services.offer_app(goal, user=request.user, app=app)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The household sees the application on this goal."))
+    return _back(dossier, f"#goal-{goal.pk}")
