@@ -13,6 +13,7 @@ domain codes are their own, so per-domain figures are unaffected; without supple
 this is exactly the spec's "most recent measurement of that type"."""
 
 from collections import Counter
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -124,24 +125,8 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
     unpack, score_in = _json_sql()
     goal, last = score_in.format(m="g"), score_in.format(m="l")
     nul = "CAST(s.value AS integer)"
-    rows = fetch(
-        f"""
-        WITH {_bits(len(codes))},
-        per_mask (mask, team_id, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down) AS (
-            SELECT u.mask, u.team_id, s.key, {nul}, COUNT(*), SUM({goal} - {nul}), COUNT({goal}),
-                   {zrm_detail.detail_columns(last, nul)}
-            FROM {COMBOS} u
-            JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
-            LEFT JOIN zrm_measurement g ON g.id = u.goal_id
-            LEFT JOIN zrm_measurement l ON l.id = u.last_id
-            GROUP BY u.mask, u.team_id, s.key, {nul}
-        )
-        SELECT b.n, m.team_id, m.domain, m.score, {", ".join(f"CAST(SUM(m.{c}) AS bigint)" for c in (
-                   "n", "gap_sum", "gap_n", "change_n", "change_sum", "up", "same", "down"))}
-        FROM per_mask m JOIN bits b ON (m.mask >> b.n) & 1 = 1
-        GROUP BY b.n, m.team_id, m.domain, m.score
-        """
-    )
+    with _index_lookups():
+        rows = _per_domain_rows(goal, last, nul, unpack, len(codes))
     steps, scored, total, low = Counter(), Counter(), Counter(), Counter()
     gap, change = Counter(), Counter()
     detail = []
@@ -165,6 +150,43 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
     collector.ratios("zrm_change_mean", {k: (change[(*k, "sum")], change[(*k, "n")]) for k in scored},
                      dimension=None)
     zrm_detail.collect(detail, collector)
+
+
+@contextmanager
+def _index_lookups():
+    """The combinations are few next to the measurements: PostgreSQL's planner still hashed
+    the whole measurement table twice (for the nulmeting and the doelmeting) where a lookup
+    by primary key per combination is cheaper (measured at 1,000,000 dossiers: 13.1 s ->
+    7.2-8.7 s; the same at 100,000)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    execute("SET enable_hashjoin = off")
+    try:
+        yield
+    finally:
+        execute("RESET enable_hashjoin")
+
+
+def _per_domain_rows(goal: str, last: str, nul: str, unpack: str, periods: int) -> list[tuple]:
+    return fetch(
+        f"""
+        WITH {_bits(periods)},
+        per_mask (mask, team_id, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down) AS (
+            SELECT u.mask, u.team_id, s.key, {nul}, COUNT(*), SUM({goal} - {nul}), COUNT({goal}),
+                   {zrm_detail.detail_columns(last, nul)}
+            FROM {COMBOS} u
+            JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
+            LEFT JOIN zrm_measurement g ON g.id = u.goal_id
+            LEFT JOIN zrm_measurement l ON l.id = u.last_id
+            GROUP BY u.mask, u.team_id, s.key, {nul}
+        )
+        SELECT b.n, m.team_id, m.domain, m.score, {", ".join(f"CAST(SUM(m.{c}) AS bigint)" for c in (
+                   "n", "gap_sum", "gap_n", "change_n", "change_sum", "up", "same", "down"))}
+        FROM per_mask m JOIN bits b ON (m.mask >> b.n) & 1 = 1
+        GROUP BY b.n, m.team_id, m.domain, m.score
+        """
+    )
 
 
 def _development(codes: list[str], collector: Collector) -> None:
