@@ -8,9 +8,10 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from cases import extensions, history
-        from cases.history_panel import history_panel_context
+        from cases.history_panel import history_panel_context, inzage
 
         history.track_cases()
         extensions.register_destruction_step(history.erase, order=95)
+        extensions.register_inzage_section(inzage, order=95)
         extensions.register_dossier_panel(order=90, template="cases/_history_panel.html",
                                           context=history_panel_context)

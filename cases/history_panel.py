@@ -123,3 +123,19 @@ def history_panel_context(request, dossier, members) -> dict:
     """The latest changes of the dossier, which fields changed (the values on the full page): one query."""
     records = readable(dossier_records(dossier)[:PANEL_SIZE], values=False)
     return {"dossier": dossier, "history": records, "history_more": len(records) == PANEL_SIZE}
+
+
+def inzage(client, dossier_ids: list[int]) -> list:
+    """The change history in an inzage export (AVG art. 15): every change of the client and of
+    what belongs to the dossiers they are a member of, with who made it, old and new values."""
+    from cases.extensions import InzageSection
+
+    records = readable(ChangeRecord.objects.filter(Q(client_id=client.pk) | Q(dossier_id__in=dossier_ids))
+                       .select_related("user").order_by("at", "id"))
+    rows = [
+        {_("When"): record.at, _("Who"): record.who, _("What"): f"{record.kind} {record.get_action_display()}",
+         _("Changes"): "; ".join(_("%(field)s: %(old)s became %(new)s") % {"field": c.label, "old": c.old, "new": c.new}
+                                 for c in record.fields)}
+        for record in records
+    ]
+    return [InzageSection(_("Change history"), rows, "cases.ChangeRecord")]
