@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import as_user
+from reporting.compute import compute_periods
 from reporting.tests.v2_dashboard_data import H1, Q3, populate
 
 LOGGED_IN = [
@@ -72,3 +73,12 @@ def test_downloads_of_all_figures(client, beleid, computed, name):
         "reporting_indicatorrow",  # the overview's key figures
         "reporting_indicatorrow",  # every stored figure of the period with its team's name and code
     ]
+
+
+def test_no_referrer_query_without_referred_registrations(client, coach_a, team_a, computed):
+    """2026-Q2 has no registration with a referrer and no ZRM rows: the page reads no names or labels."""
+    compute_periods(["2026-Q2"])
+    as_user(client, coach_a)
+    found = tables(client, reverse("reporting:team_dashboard", args=[team_a.code]), "2026-Q2")
+    assert "cases_referrer" not in found and "zrm_domain" not in found  # no melders, no ZRM rows: no labels
+    assert len(found) == 9
