@@ -171,3 +171,33 @@ def test_pages_show_the_history_to_the_team_only(client, generalist_a, generalis
     as_user(client, generalist_b)
     assert client.get(reverse("cases:dossier_history", args=[dossier.pk])).status_code == 404
     assert client.get(reverse("cases:client_history", args=[person.pk])).status_code == 404
+
+
+def test_history_pages_cost_the_same_queries_however_many_changes(client, generalist_a, team_a):
+    from django.test.utils import CaptureQueriesContext
+
+    dossier = household(team_a)
+    person = dossier.members.get().client
+    as_user(client, generalist_a)
+    urls = [reverse("cases:dossier_history", args=[dossier.pk]), reverse("cases:client_history", args=[person.pk]),
+            dossier.get_absolute_url(), reverse("cases:client", args=[person.pk])]
+
+    def queries() -> list[int]:
+        counts = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(url).status_code == 200
+            counts.append(len(context.captured_queries))
+        return counts
+
+    with history.acting(generalist_a):
+        services.update_details(dossier, user=generalist_a, request_summary="Eerste versie")
+        person.phone = "0612345678"
+        services.save_client(person)
+    few = queries()
+    with history.acting(generalist_a):
+        for n in range(30):
+            services.update_details(dossier, user=generalist_a, request_summary=f"Versie {n}")
+            person.phone = f"06123456{n:02d}"
+            services.save_client(person)
+    assert queries() == few
