@@ -104,6 +104,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "portal.backends.PortalBackend",
+    "portal.oidc.PortalOIDCBackend",  # DigiD; answers only on its own callback URL
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,6 +180,19 @@ OTP_EMAIL_SENDER = DEFAULT_FROM_EMAIL
 OTP_EMAIL_SUBJECT = texts.LOGIN_CODE_SUBJECT  # in the portal's catalogue
 OTP_EMAIL_BODY_TEMPLATE_PATH = "portal/email/login_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
+# DigiD for residents through the municipality's OpenID Connect broker (portal.oidc): on when
+# PORTAL_OIDC_RP_CLIENT_ID is set. mozilla-django-oidc's names with the prefix PORTAL_.
+PORTAL_OIDC_RP_CLIENT_ID = env.string("PORTAL_OIDC_RP_CLIENT_ID", "")
+PORTAL_OIDC_RP_CLIENT_SECRET = env.string("PORTAL_OIDC_RP_CLIENT_SECRET", "")
+PORTAL_OIDC_OP_AUTHORIZATION_ENDPOINT = env.string("PORTAL_OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+PORTAL_OIDC_OP_TOKEN_ENDPOINT = env.string("PORTAL_OIDC_OP_TOKEN_ENDPOINT", "")
+PORTAL_OIDC_OP_USER_ENDPOINT = env.string("PORTAL_OIDC_OP_USER_ENDPOINT", "")
+PORTAL_OIDC_OP_JWKS_ENDPOINT = env.string("PORTAL_OIDC_OP_JWKS_ENDPOINT", "")
+PORTAL_OIDC_RP_SIGN_ALGO = env.string("PORTAL_OIDC_RP_SIGN_ALGO", "RS256")
+PORTAL_OIDC_RP_SCOPES = env.string("PORTAL_OIDC_RP_SCOPES", "openid")
+PORTAL_OIDC_BSN_CLAIM = env.string("PORTAL_OIDC_BSN_CLAIM", "bsn")
+PORTAL_OIDC_USE_PKCE = True
+PORTAL_OIDC_TIMEOUT = 10
 
 # Security headers. The HTTPS settings apply whenever DEBUG is off.
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", not DEBUG)

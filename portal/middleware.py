@@ -14,13 +14,14 @@ from django.template import loader
 
 PORTAL_PREFIX = "/mijn/"
 PORTAL_BACKEND = "portal.backends.PortalBackend"
+PORTAL_BACKENDS = (PORTAL_BACKEND, "portal.oidc.PortalOIDCBackend")  # password + e-mail code; DigiD
 # Pages a portal session may open outside /mijn/.
 OPEN_TO_PORTAL = ("/i18n/setlang/",)
 
 
 def is_portal_session(request) -> bool:
     user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and request.session.get(BACKEND_SESSION_KEY) == PORTAL_BACKEND)
+    return bool(user and user.is_authenticated and request.session.get(BACKEND_SESSION_KEY) in PORTAL_BACKENDS)
 
 
 def _forbidden(request, template="403.html"):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views, views_auth, views_invitee
+from portal import oidc, views, views_auth, views_invitee
 
 app_name = "portal"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views_auth.login_view, name="login"),
     path("inloggen/code/", views_auth.login_code, name="login_code"),
+    path("digid/", oidc.authenticate, name="oidc_authenticate"),
+    path("digid/terug/", oidc.callback, name="oidc_callback"),
     path("uitloggen/", views_auth.logout_view, name="logout"),
     path("uitnodiging/", views_auth.accept_code, name="accept_code"),
     path("uitnodiging/<str:token>/", views_auth.accept_link, name="accept"),

@@ -49,7 +49,10 @@ def login_view(request):
             request.session[PENDING] = account.pk
             request.session[NEXT] = _safe_next(request, request.POST.get("next", ""))
             return redirect("portal:login_code")
-    return render(request, "portal/login.html", {"form": form, "next": request.GET.get("next", "")})
+    from portal import oidc
+
+    return render(request, "portal/login.html", {"form": form, "next": request.GET.get("next", ""),
+                                                 "digid": oidc.enabled(), "digid_failed": "digid" in request.GET})
 
 
 @login_not_required

@@ -154,6 +154,7 @@ SAMPLES: dict[str, S] = {
     "portal_staff:withdraw": s(pk=DOSSIER, invitation_pk=first("portal.Invitation")),
     "portal:home": s(), "portal:login": s(), "portal:login_code": s(), "portal:logout": s(),
     "portal:accept_code": s(), "portal:accept": s(token="no-such-invitation"),
+    "portal:oidc_authenticate": s(), "portal:oidc_callback": s(),  # 404 unless DigiD is configured
     "portal:dossier": s(pk=DOSSIER),
     "portal:goal_new": s(pk=DOSSIER),
     "portal:goal": s(pk=DOSSIER, goal_pk=GOAL),
