@@ -21,7 +21,8 @@ class PortalBackend:
         return account.user if account.check_password(password) else None
 
     def get_user(self, user_id):
-        user = get_user_model().objects.filter(pk=user_id, is_active=True).select_related("portal_account").first()
+        user = (get_user_model().objects.filter(pk=user_id, is_active=True)
+                .select_related("portal_account__client").first())
         if user is None or not hasattr(user, "portal_account") or not user.portal_account.active:
             return None
         return user

@@ -67,8 +67,9 @@ def visible_client_ids(account: PortalAccount, dossier: Dossier) -> set[int]:
     return ids
 
 
-def visible_clients(account: PortalAccount, dossier: Dossier) -> list[Client]:
-    return list(Client.objects.filter(pk__in=visible_client_ids(account, dossier)).order_by("birth_date", "id"))
+def visible_clients(account: PortalAccount, dossier: Dossier, visible: set[int] | None = None) -> list[Client]:
+    visible = visible if visible is not None else visible_client_ids(account, dossier)
+    return list(Client.objects.filter(pk__in=visible).order_by("birth_date", "id"))
 
 
 def resident_goals(account: PortalAccount, dossier: Dossier, visible: set[int] | None = None):

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access_many
 from cases.models import AccessAction
 from cases.shortcuts import add_service_errors
-from plans.services import domain_label
 from portal import plain, querysets, services
 from portal.decorators import portal_required
 from portal.forms import CommentForm, MessageForm, ProposeGoalForm
@@ -45,15 +44,26 @@ def home(request):
     return render(request, "portal/home.html", {"dossiers": dossiers, "account": account})
 
 
+def _domain_labels(goals) -> dict:
+    """Plain names of the goals' life domains, in one query."""
+    from zrm.models import Domain
+
+    labels = {"overig": _("other")}
+    codes = {goal.domain for goal in goals} - set(labels)
+    labels.update(Domain.objects.filter(code__in=codes).order_by("instrument_id").values_list("code", "label"))
+    return labels
+
+
 def _goal_rows(goals, actions, done_ids):
     by_goal: dict = {}
+    labels = _domain_labels(goals) if goals else {}
     for action in actions:
         action.plain_kanteling = plain.KANTELING.get(action.kanteling, action.get_kanteling_display())
         action.reported_done = action.pk in done_ids
         by_goal.setdefault(action.goal_id, []).append(action)
     for goal in goals:
         goal.plain_status = plain.GOAL_STATUS.get(goal.status, goal.get_status_display())
-        goal.domain_name = domain_label(goal.domain)
+        goal.domain_name = labels.get(goal.domain, goal.domain)
         goal.portal_actions = by_goal.get(goal.pk, [])
     return by_goal.get(None, [])
 
@@ -63,7 +73,7 @@ def dossier(request, pk: int):
     account = request.portal_account
     dossier = querysets.resident_dossier(account, pk)
     visible = querysets.visible_client_ids(account, dossier)
-    people = querysets.visible_clients(account, dossier)
+    people = querysets.visible_clients(account, dossier, visible)
     goals = list(querysets.resident_goals(account, dossier, visible).select_related("client").order_by("set_on", "id"))
     actions = list(querysets.resident_actions(account, dossier, goals).order_by("starts_on", "id"))
     done_ids = set(ActionDone.objects.filter(action__in=actions).values_list("action_id", flat=True))
