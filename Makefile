@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DOSSIERS ?= 4000
-APPS := cases zrm maatwerk plans journal work reporting exchange portal
+APPS := cases zrm maatwerk plans journal work reporting exchange staffauth portal
 
 .PHONY: install run test lint messages benchmark clean
 

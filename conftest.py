@@ -101,9 +101,32 @@ def api_token(db):
     return token
 
 
-def as_user(client, user):
+def as_user(client, user, second_factor=True):
+    """Log ``user`` in, as staff do: password, then the second factor (docs/adr/0090).
+
+    The password step is Django's own login; the second factor is the user's TOTP device
+    (created once), put in the session exactly as ``django_otp.login`` does after a correct
+    code, so django-otp's middleware verifies it on every request. ``second_factor=False``
+    stops after the password: a staff session that every staff page sends to the second step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     client.force_login(user)
+    if second_factor:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="authenticator-app")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
+
+
+def totp_code(device, steps_ahead: int = 0) -> str:
+    """The code the user's authenticator app shows now (or ``steps_ahead`` 30-second steps later)."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + steps_ahead)
+    return f"{code:0{device.digits}d}"
 
 
 @pytest.fixture

@@ -18,7 +18,10 @@ class BeheerAdminSite(admin.AdminSite):
     site_url = reverse_lazy("beheer_home")  # "Website bekijken": the start page outside the admin
 
     def has_permission(self, request):
-        return request.user.is_active and is_beheer(request.user)
+        # The same login as the rest of the app, second factor included (staffauth): the
+        # middleware sends an unverified session to that step; this holds if it ever does not.
+        verified = getattr(request.user, "is_verified", None)
+        return request.user.is_active and is_beheer(request.user) and bool(verified and verified())
 
     def login(self, request, extra_context=None):
         if request.user.is_authenticated:

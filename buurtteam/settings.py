@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "journal",
     "work",
     "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "staffauth",
     "django_otp.plugins.otp_email",
     "portal",
 ]
@@ -54,9 +57,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "cases.history.CurrentUserMiddleware",
     "portal.middleware.PortalSeparationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "staffauth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "buurtteam.middleware.DutchNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,6 +133,33 @@ AXES_RESET_ON_SUCCESS = True
 # throttling) is taken from X-Forwarded-For by cases.audit.client_address.
 PROXY_COUNT = env.integer("PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "cases.audit.client_address"
+# Two-factor login for staff (staffauth, docs/adr/0090): an authenticator app (TOTP) with
+# recovery codes before any other page. Not under these prefixes: the portal has its own
+# login by e-mailed code, the API authenticates by token only.
+STAFF_2FA_EXEMPT_PREFIXES = ("/mijn/", "/api/")
+OTP_TOTP_ISSUER = "Buurtteam"
+# Wrong codes: each failure doubles the wait before the next try (1, 2, 4 ... seconds).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Optional single sign-on for staff through the organisation's OpenID Connect provider
+# (staffauth.oidc, docs/adr/0091): on when STAFF_OIDC_RP_CLIENT_ID is set. The names are
+# mozilla-django-oidc's own with the prefix STAFF_ (the portal configures the library apart).
+STAFF_OIDC_RP_CLIENT_ID = env.string("STAFF_OIDC_RP_CLIENT_ID", "")
+STAFF_OIDC_RP_CLIENT_SECRET = env.string("STAFF_OIDC_RP_CLIENT_SECRET", "")
+STAFF_OIDC_OP_AUTHORIZATION_ENDPOINT = env.string("STAFF_OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+STAFF_OIDC_OP_TOKEN_ENDPOINT = env.string("STAFF_OIDC_OP_TOKEN_ENDPOINT", "")
+STAFF_OIDC_OP_USER_ENDPOINT = env.string("STAFF_OIDC_OP_USER_ENDPOINT", "")
+STAFF_OIDC_OP_JWKS_ENDPOINT = env.string("STAFF_OIDC_OP_JWKS_ENDPOINT", "")
+STAFF_OIDC_RP_SIGN_ALGO = env.string("STAFF_OIDC_RP_SIGN_ALGO", "RS256")
+STAFF_OIDC_RP_SCOPES = env.string("STAFF_OIDC_RP_SCOPES", "openid email profile")
+STAFF_OIDC_USE_PKCE = True
+STAFF_OIDC_TIMEOUT = 10
+STAFF_OIDC_EMAIL_CLAIM = env.string("STAFF_OIDC_EMAIL_CLAIM", "email")
+# The ID token's claim that says the provider checked a second factor (RFC 8176 amr "mfa").
+STAFF_OIDC_MFA_CLAIM = env.string("STAFF_OIDC_MFA_CLAIM", "amr")
+STAFF_OIDC_MFA_VALUES = env.string_list("STAFF_OIDC_MFA_VALUES", ["mfa"])
+if STAFF_OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("staffauth.oidc.StaffOIDCBackend")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

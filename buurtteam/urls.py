@@ -5,11 +5,14 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from buurtteam import views
+from staffauth.middleware import second_factor_not_required
+from staffauth.views import StaffLoginView
 
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/login/", second_factor_not_required(StaffLoginView.as_view()), name="login"),
+    path("accounts/logout/", second_factor_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    path("i18n/setlang/", second_factor_not_required(login_not_required(set_language)), name="set_language"),
+    path("", include("staffauth.urls")),
     path("functioneel-beheer", views.beheer_home, name="beheer_home"),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("reporting.api.urls")),

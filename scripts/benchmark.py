@@ -81,6 +81,12 @@ team = Team.objects.annotate(open=Count("dossiers", filter=Q(dossiers__closed_on
 user = user_with_role(Role.GENERALIST, team, username="bench-generalist")
 client = Client()
 client.force_login(user)
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+device, _ = TOTPDevice.objects.get_or_create(user=user, name="authenticator-app")
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # the second factor, as django_otp.login stores it
+session.save()
 for name in ("cases:team_dossiers", "cases:waiting_list"):
     url = reverse(name, args=[team.code])
     client.get(url)
@@ -112,6 +118,10 @@ session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+device, _ = TOTPDevice.objects.get_or_create(user=user, name="authenticator-app")
+session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # the second factor, as django_otp.login stores it
 session.create()
 print("SESSION " + json.dumps({"cookie": session.session_key, "team": team.code, "open": team.open,
       "mine": lead["n"], "pages": {

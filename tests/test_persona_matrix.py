@@ -26,6 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.factories import DossierMemberFactory, household, user_with_role
 from cases.models import AccessLogEntry, MemberRole, Role
+from conftest import as_user
 
 # Kwarg values, resolved against the team "world" whose ids are used.
 DOSSIER, CLIENT, MEMBER, REFERRAL, MEASUREMENT, TEAM, WORKER, IMPORT = (
@@ -142,6 +143,11 @@ SAMPLES: dict[str, S] = {
     "work:caseload": s(code=TEAM),
     "work:worker_dossiers": s(code=TEAM, user_pk=WORKER),
     "work:intake": s(code=TEAM),
+    "staffauth:enrol": s(), "staffauth:verify": s(), "staffauth:recovery": s(), "staffauth:recovery_codes": s(),
+    "staffauth:settings": s(own_writes=True),  # POST: new recovery codes for oneself
+    "staffauth:staff_devices": s(),
+    "staffauth:reset": s(user_pk=WORKER, own_writes=True),  # beheer only (others 403): resets that worker's login
+    "staffauth:oidc_authenticate": s(), "staffauth:oidc_callback": s(),  # 404 unless single sign-on is configured
     # The client portal: staff side on the dossier, and /mijn/ (resident personas: tests/test_portal_personas.py).
     "portal_staff:overview": s(pk=DOSSIER),
     "portal_staff:invite": s(pk=DOSSIER),
@@ -166,7 +172,8 @@ SAMPLES: dict[str, S] = {
 
 # Login bookkeeping and the access log itself are the only writes a request may make.
 ALLOWED_WRITES = ("cases_accesslogentry", "django_session", "axes_", "reporting_apiclient", "auth_user")
-PERSONAS = ["anonymous", "generalist_a", "generalist_b", "coach_a", "coach_b", "beleid", "beheer", "api_token"]
+PERSONAS = ["anonymous", "unverified", "generalist_a", "generalist_b", "coach_a", "coach_b", "beleid", "beheer",
+            "api_token"]
 
 
 def patterns(resolver=None, prefix="", namespace=None):
@@ -304,7 +311,9 @@ def persona_setup(client, persona: str, worlds):
     users = {"generalist_a": a.generalist, "generalist_b": b.generalist, "coach_a": a.coach, "coach_b": b.coach,
              "beleid": worlds["beleid"], "beheer": worlds["beheer"]}
     if persona in users:
-        client.force_login(users[persona])
+        as_user(client, users[persona])
+    elif persona == "unverified":
+        as_user(client, a.generalist, second_factor=False)  # password only: no second factor yet
     headers = {"HTTP_AUTHORIZATION": f"Token {worlds['token']}"} if persona == "api_token" else {}
     return headers, (b if persona.endswith("_a") else a)
 
@@ -345,7 +354,7 @@ def test_every_page_that_shows_a_person_logs_that_person(client, persona, worlds
     """Requested with the own team's ids: whoever's name or BSN a page shows is in the
     access-log entries that request wrote."""
     world = worlds["a"]
-    client.force_login(world.generalist if persona == "generalist_a" else world.coach)
+    as_user(client, world.generalist if persona == "generalist_a" else world.coach)
     problems, gaps, checked = [], [], 0
     for key, route, name in patterns():
         sample = sample_for(name, route)

@@ -11,6 +11,7 @@ from conftest import as_user
 REQUEST = [
     "the session",
     "the user",
+    "the session's verified second-factor device (django-otp's middleware)",
     "the user's memberships (roles, cached on the user for the request)",
 ]
 # And ends with these (base.html and the filter form).

@@ -86,7 +86,7 @@ def test_each_list_is_paginated_on_its_own(logged_in, team_a):
 
 # The overview's queries, whatever the number of referrals:
 OVERVIEW = [
-    "the session", "the user", "the user's memberships (roles)",
+    "the session", "the user", "the verified second-factor device (django-otp)", "the user's memberships (roles)",
     "the team (scoped: 404 for another team)",
     "count of referrals awaiting a decision (paginator)",
     "count of care ending within 8 weeks (paginator)",

@@ -119,10 +119,35 @@ def screenshots() -> Path:
 
 
 def log_in(page, username: str, password: str = PASSWORD) -> None:
-    """Through the real login form."""
+    """Through the real login form, then the second step with the code the user's
+    authenticator app shows now (the app is set up in the database first when the
+    user has none; tests/browser/test_two_factor_browser.py sets one up in the browser)."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="authenticator-app")
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
     assert "/accounts/login/" not in page.url, "login failed"
+    assert "/accounts/tweestaps/" in page.url, "no second step asked"
+    enter_app_code(page, device)
+    assert "/accounts/tweestaps/" not in page.url, "second step failed"
+
+
+def enter_app_code(page, device) -> None:
+    """The code of the device's app, on the verification page; a code is accepted once, so
+    after a login in the same 30 seconds the app's next code (accepted too: one step tolerance)."""
+    import time
+
+    from conftest import totp_code
+
+    device.refresh_from_db()
+    ahead = 1 if device.last_t >= int(time.time() - device.t0) // device.step else 0
+    page.fill("input[name=code]", totp_code(device, steps_ahead=ahead))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()

@@ -13,6 +13,7 @@ from exchange.demo import DemoBundle
 from exchange.importer import import_bundle
 from reporting.compute import compute_periods
 from reporting.periods import Period
+from staffauth import demo as staffauth_demo
 
 PASSWORD = "buurtteam-demo"  # noqa: S105 (printed on screen: demo logins only)
 
@@ -82,6 +83,8 @@ class Command(BaseCommand):
                 code=team.code, defaults={"name": team.name, "population": team.population, "fte": team.fte}
             )
 
+        made = []
+
         def user(username, role, team=None):
             account, created = users.get_or_create(
                 username=username, defaults={"first_name": fake.first_name(), "last_name": fake.last_name()}
@@ -89,6 +92,7 @@ class Command(BaseCommand):
             if created:
                 account.password = password
                 account.save(update_fields=["password"])
+            made.append(account)
             Membership.objects.get_or_create(user=account, team=team, role=role)
 
         for team in bundle.teams:
@@ -97,6 +101,7 @@ class Command(BaseCommand):
             user(f"coach-{team.code}", Role.TEAMCOACH, teams[team.code])
         user("beleid", Role.BELEID)
         user("beheer", Role.BEHEER)
+        staffauth_demo.give_demo_devices(made)  # the second factor: one printed demo key
 
     def _name_clients(self, seed: int) -> None:
         """The bundle format carries no names; give demo clients Dutch names (set-based)."""
@@ -139,4 +144,5 @@ class Command(BaseCommand):
                 f"  coach-{example.code}{' ' * max(1, 8 - len(example.code))}teamcoach van {example.name}",
                 "  (elk team: <teamcode>-1 ... <teamcode>-N en coach-<teamcode>)",
             ]
+        lines += staffauth_demo.login_lines()
         self.stdout.write("\n".join(lines))

@@ -1,0 +1,56 @@
+"""The functional administrator resets a staff member's second factor (lost phone): logged."""
+
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cases.models import AccessLogEntry
+from conftest import as_user
+from staffauth.services import new_recovery_codes
+
+
+def test_beheer_sees_who_set_up_an_app_and_resets_one(client, beheer, generalist_a, coach_a, django_user_model):
+    worker = django_user_model.objects.get(pk=generalist_a.pk)
+    as_user(client, worker)  # generalist_a has an app
+    new_recovery_codes(worker)
+    client.logout()
+    as_user(client, beheer)
+    page = client.get(reverse("staffauth:staff_devices"))
+    rows = {p.username: p.has_app for p in page.context["staff"]}
+    assert rows == {"beheer": True, "coach-a": False, "generalist-a": True}
+    response = client.post(reverse("staffauth:reset", args=[worker.pk]), follow=True)
+    assert "De tweestapsverificatie van generalist-a is hersteld." in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=worker).exists()
+    assert not StaticDevice.objects.filter(user=worker).exists()
+    entry = AccessLogEntry.objects.get(user=beheer)
+    assert entry.action == "change" and entry.client_id is None
+    assert entry.detail == "Tweestapsverificatie van generalist-a opnieuw ingesteld (2 middelen verwijderd)"
+    assert entry.path == reverse("staffauth:reset", args=[worker.pk])
+
+
+def test_after_a_reset_the_next_login_enrols_again(client, beheer, generalist_a):
+    as_user(client, generalist_a)
+    worker_session = client.session.session_key
+    from django.test import Client
+
+    admin = as_user(Client(), beheer)
+    admin.post(reverse("staffauth:reset", args=[generalist_a.pk]))
+    client.cookies["sessionid"] = worker_session
+    response = client.get(reverse("work:my_work"))
+    assert response["Location"].startswith(reverse("staffauth:enrol"))  # the open session lost its factor
+
+
+def test_only_beheer_resets(client, generalist_a, coach_a, beleid):
+    as_user(client, generalist_a)
+    for persona in (coach_a, beleid):
+        as_user(client, persona)
+        assert client.get(reverse("staffauth:staff_devices")).status_code == 403
+        assert client.post(reverse("staffauth:reset", args=[generalist_a.pk])).status_code == 403
+    assert TOTPDevice.objects.filter(user=generalist_a).exists()
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_reset_is_a_post(client, beheer, generalist_a):
+    as_user(client, beheer)
+    assert client.get(reverse("staffauth:reset", args=[generalist_a.pk])).status_code == 405
+    assert client.post(reverse("staffauth:reset", args=[987654])).status_code == 404
