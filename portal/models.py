@@ -133,7 +133,7 @@ class GoalProposal(models.Model):
 
 class GoalComment(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="portal_comments")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("comment"), max_length=2000)
     at = models.DateTimeField(auto_now_add=True)
@@ -151,7 +151,7 @@ class ActionDone(models.Model):
     """A resident reports an action done; the worker sees it and changes the plan."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="portal_done")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     reported_by = models.ForeignKey(PortalAccount, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
 
@@ -185,7 +185,7 @@ class SharedDocument(models.Model):
     """A dossier document a worker shared with the household (shown in the portal)."""
 
     document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="portal_share")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     shared_at = models.DateTimeField(auto_now_add=True)
 
@@ -227,7 +227,7 @@ class GoalApplication(models.Model):
     """An e-health application a worker offered on a goal; the resident sees and opens it."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="ehealth_offers")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     app = models.ForeignKey(EHealthApp, on_delete=models.PROTECT, related_name="offers",
                             verbose_name=_("e-health application"))
     offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
