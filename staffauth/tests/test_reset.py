@@ -54,3 +54,10 @@ def test_reset_is_a_post(client, beheer, generalist_a):
     as_user(client, beheer)
     assert client.get(reverse("staffauth:reset", args=[generalist_a.pk])).status_code == 405
     assert client.post(reverse("staffauth:reset", args=[987654])).status_code == 404
+
+
+def test_the_reset_page_is_linked_from_functional_administration_and_own_settings_from_the_menu(client, beheer):
+    as_user(client, beheer)
+    page = client.get(reverse("beheer_home")).content.decode()
+    assert f'href="{reverse("staffauth:staff_devices")}"' in page
+    assert f'href="{reverse("staffauth:settings")}"' in page
