@@ -190,6 +190,10 @@ BUNDLE_UPLOAD_MAX_BYTES = env.integer("BUNDLE_UPLOAD_MAX_BYTES", 200 * 1024 * 10
 # served only by the scoped and logged download view of the journal app.
 PRIVATE_MEDIA_ROOT = Path(env.string("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
 DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Retention (AVG, Wmo): a closed dossier's personal data is due for destruction this many years
+# after closure; an organisation may set shorter terms for some data kinds (cases.retention).
+RETENTION_YEARS = env.integer("RETENTION_YEARS", 15)
+RETENTION_YEARS_BY_KIND = env.string_list("RETENTION_YEARS_BY_KIND", [])  # e.g. journal=7,documents=5
 # Start pages by role (URL names; cases.views.home imports no other app).
 HOME_URL_GENERALIST = "work:my_work"
 HOME_URL_TEAMCOACH = "reporting:home"
@@ -222,10 +226,6 @@ PORTAL_OIDC_OP_USER_ENDPOINT = env.string("PORTAL_OIDC_OP_USER_ENDPOINT", "")
 PORTAL_OIDC_OP_JWKS_ENDPOINT = env.string("PORTAL_OIDC_OP_JWKS_ENDPOINT", "")
 PORTAL_OIDC_RP_SIGN_ALGO = env.string("PORTAL_OIDC_RP_SIGN_ALGO", "RS256")
 PORTAL_OIDC_RP_SCOPES = env.string("PORTAL_OIDC_RP_SCOPES", "openid")
-# Retention (AVG, Wmo): a closed dossier's personal data is due for destruction this many years
-# after closure; an organisation may set shorter terms for some data kinds (cases.retention).
-RETENTION_YEARS = env.integer("RETENTION_YEARS", 15)
-RETENTION_YEARS_BY_KIND = env.string_list("RETENTION_YEARS_BY_KIND", [])  # e.g. journal=7,documents=5
 PORTAL_OIDC_BSN_CLAIM = env.string("PORTAL_OIDC_BSN_CLAIM", "bsn")
 PORTAL_OIDC_USE_PKCE = True
 PORTAL_OIDC_TIMEOUT = 10
