@@ -10,17 +10,14 @@ mozilla-django-oidc; off unless ``PORTAL_OIDC_RP_CLIENT_ID`` is set (docs/adr/01
 - The backend answers only on its own callback URL, and its sessions are portal sessions
   (``portal.middleware``), so the DigiD login never opens a staff page."""
 
-import jwt
-import requests
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.urls import reverse
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from buurtteam.oidc import CallbackOnlyOIDCBackend
 from portal.backends import PortalBackend
 from portal.models import AccountKind, PortalAccount
 
@@ -44,28 +41,13 @@ def portal_settings(attr, *args):
     return import_from_settings(attr, *args)
 
 
-class PortalOIDCBackend(OIDCAuthenticationBackend):
+class PortalOIDCBackend(CallbackOnlyOIDCBackend):
     get_settings = staticmethod(portal_settings)
 
-    def authenticate(self, request, **kwargs):
-        if request is None or request.path != reverse("portal:oidc_callback"):
-            return None
-        return super().authenticate(request, **kwargs)
+    callback_url_name = "portal:oidc_callback"
 
     def get_user(self, user_id):
         return PortalBackend().get_user(user_id)
-
-    def retrieve_matching_jwk(self, token):
-        """A broker that signs with its only key may leave ``kid`` out (RFC 7515): that key."""
-        if "kid" in jwt.get_unverified_header(token):
-            return super().retrieve_matching_jwk(token)
-        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=self.get_settings("OIDC_TIMEOUT", None))
-        response.raise_for_status()
-        algorithm = self.OIDC_RP_SIGN_ALGO
-        keys = [key for key in response.json()["keys"] if key.get("alg", algorithm) == algorithm]
-        if len(keys) != 1:
-            raise SuspiciousOperation("The ID token names no key (kid) and the broker has more than one.")
-        return jwt.PyJWK(keys[0])
 
     def verify_claims(self, claims):
         return bool(str(claims.get(settings.PORTAL_OIDC_BSN_CLAIM, "")).strip())

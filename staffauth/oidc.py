@@ -13,19 +13,16 @@ Keycloak, ...) with mozilla-django-oidc; off unless ``STAFF_OIDC_RP_CLIENT_ID`` 
 - The backend answers only on its own callback URL, so other OIDC backends never get
   a staff provider's code, nor this one theirs."""
 
-import jwt
-import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import login as otp_login
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from buurtteam.oidc import CallbackOnlyOIDCBackend
 from staffauth.middleware import second_factor_not_required
 from staffauth.models import SingleSignOnDevice
 from staffauth.services import has_staff_role
@@ -54,27 +51,10 @@ def proves_mfa(claims: dict) -> bool:
     return any(str(v) in settings.STAFF_OIDC_MFA_VALUES for v in values if v is not None)
 
 
-class StaffOIDCBackend(OIDCAuthenticationBackend):
+class StaffOIDCBackend(CallbackOnlyOIDCBackend):
     get_settings = staticmethod(staff_settings)
 
-    def authenticate(self, request, **kwargs):
-        if request is None or request.path != reverse("staffauth:oidc_callback"):
-            return None
-        return super().authenticate(request, **kwargs)
-
-    def retrieve_matching_jwk(self, token):
-        """The library requires a ``kid`` in the token's header; a provider that signs with
-        its only key may leave it out (allowed by RFC 7515): then that single key, if its
-        algorithm fits. With a ``kid`` the library's own matching applies."""
-        if "kid" in jwt.get_unverified_header(token):
-            return super().retrieve_matching_jwk(token)
-        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=self.get_settings("OIDC_TIMEOUT", None))
-        response.raise_for_status()
-        algorithm = self.OIDC_RP_SIGN_ALGO
-        keys = [key for key in response.json()["keys"] if key.get("alg", algorithm) == algorithm]
-        if len(keys) != 1:
-            raise SuspiciousOperation("The ID token names no key (kid) and the provider has more than one.")
-        return jwt.PyJWK(keys[0])
+    callback_url_name = "staffauth:oidc_callback"
 
     def verify_claims(self, claims):
         return bool(claims.get(settings.STAFF_OIDC_EMAIL_CLAIM))
