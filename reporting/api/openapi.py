@@ -40,6 +40,15 @@ PERIOD_HEADERS = [
                      description="When the period's figures were computed; absent when never computed."),
 ]
 
+# The JSON list's conditional requests (reporting/api/pages.py, docs/adr/0070).
+CACHE_HEADERS = [
+    OpenApiParameter("If-None-Match", str, OpenApiParameter.HEADER,
+                     description="The `ETag` of a page received before: unchanged, it is answered 304 without a body."),
+    OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=[200, 304],
+                     description="Changes when the period is recomputed or frozen, or the query differs."),
+]
+NOT_MODIFIED = {304: OpenApiResponse(description="Not modified: the `If-None-Match` ETag is still current.")}
+
 
 def _problem(description: str) -> OpenApiResponse:
     return OpenApiResponse(Problem, description=description)

@@ -17,7 +17,7 @@ from rest_framework.renderers import BaseRenderer
 from reporting import exports
 from reporting.api import frozen, pages
 from reporting.api.filters import IndicatorRowFilter, ordered
-from reporting.api.openapi import FILTER_PARAMETERS, PERIOD_HEADERS, XLSX, responses
+from reporting.api.openapi import CACHE_HEADERS, FILTER_PARAMETERS, NOT_MODIFIED, PERIOD_HEADERS, XLSX, responses
 from reporting.api.serializers import IndicatorRowSerializer
 from reporting.models import IndicatorRow
 from reporting.periods import Period
@@ -68,8 +68,8 @@ class _IndicatorView(ListAPIView):
         return response
 
 
-@extend_schema(parameters=[*FILTER_PARAMETERS, frozen.VERSION_PARAMETER, *PERIOD_HEADERS],
-               responses=responses({200: frozen.IndicatorRowDocumented(many=True)}))
+@extend_schema(parameters=[*FILTER_PARAMETERS, frozen.VERSION_PARAMETER, *PERIOD_HEADERS, *CACHE_HEADERS],
+               responses=responses({200: frozen.IndicatorRowDocumented(many=True), **NOT_MODIFIED}))
 class IndicatorList(_IndicatorView):
     """Stored indicator rows of a period: per team and for all teams together (team null);
     with `version`, the rows of a frozen version of the period."""
