@@ -22,7 +22,6 @@ import http.client
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
-from benchmark_api import api_throughput
+from benchmark_api import api_throughput, gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "buurtteam_bench"  # --database
@@ -132,12 +131,6 @@ print("SESSION " + json.dumps({"cookie": session.session_key, "team": team.code,
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _request(port: int, path: str, cookie: str) -> int:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
@@ -155,55 +148,35 @@ def concurrent_pages(env: dict, clients: int, seconds: float) -> list[str]:
     secret = "benchmark-only-" + "k" * 50  # the session's auth hash depends on it: same for shell and server
     _, out = manage({**env, "SECRET_KEY": secret}, "shell", "-c", SESSION_SNIPPET)
     setup = json.loads(next(line for line in out.splitlines() if line.startswith("SESSION "))[8:])
-    port = _free_port()
-    with tempfile.TemporaryDirectory() as static_root:
-        server_env = {**env, "DEBUG": "false", "SECRET_KEY": secret,
-                      "ALLOWED_HOSTS": "127.0.0.1", "BEHIND_TLS_PROXY": "true", "STATIC_ROOT": static_root,
-                      "DATABASE_CONN_MAX_AGE": "60", "GUNICORN_BIND": f"127.0.0.1:{port}",
-                      "GUNICORN_WORKERS": str(clients), "LOG_LEVEL": "WARNING"}
-        manage(server_env, "collectstatic", "--no-input", "-v0")
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-                                   "--access-logfile", "/dev/null"],
-                                  cwd=ROOT, env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        sys.exit("gunicorn did not start")
-                    time.sleep(0.2)
-            lines = [(f"{clients} concurrent clients, {seconds:.0f} s per page; team {setup['team']} "
-                      f"({setup['open']:,} open dossiers), its busiest lead worker ({setup['mine']:,} open)")]
-            for label, path in setup["pages"].items():
-                for _ in range(clients):  # warm every worker
-                    _request(port, path, setup["cookie"])
-                timings: list[float] = []
-                failures: list[int] = []
-                stop = time.monotonic() + seconds
+    # The session above was made with this SECRET_KEY: gunicorn() starts the server with the same one.
+    with gunicorn({**env, "SECRET_KEY": secret}, manage, clients, redis_cache=False) as (base, _cache, _pid):
+        port = urlsplit(base).port
+        lines = [(f"{clients} concurrent clients, {seconds:.0f} s per page; team {setup['team']} "
+                  f"({setup['open']:,} open dossiers), its busiest lead worker ({setup['mine']:,} open)")]
+        for label, path in setup["pages"].items():
+            for _ in range(clients):  # warm every worker
+                _request(port, path, setup["cookie"])
+            timings: list[float] = []
+            failures: list[int] = []
+            stop = time.monotonic() + seconds
 
-                def client(path=path, timings=timings, failures=failures, stop=stop):
-                    while time.monotonic() < stop:
-                        started = time.monotonic()
-                        status = _request(port, path, setup["cookie"])
-                        timings.append((time.monotonic() - started) * 1000)
-                        if status != 200:
-                            failures.append(status)
+            def client(path=path, timings=timings, failures=failures, stop=stop):
+                while time.monotonic() < stop:
+                    started = time.monotonic()
+                    status = _request(port, path, setup["cookie"])
+                    timings.append((time.monotonic() - started) * 1000)
+                    if status != 200:
+                        failures.append(status)
 
-                threads = [threading.Thread(target=client) for _ in range(clients)]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join()
-                p95 = statistics.quantiles(timings, n=20)[18] if len(timings) > 1 else timings[0]
-                lines.append(f"{label}: {len(timings)} requests, median {statistics.median(timings):.0f} ms, "
-                             f"p95 {p95:.0f} ms" + (f", {len(failures)} not 200 ({failures[0]})" if failures else ""))
-            return lines
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+            threads = [threading.Thread(target=client) for _ in range(clients)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            p95 = statistics.quantiles(timings, n=20)[18] if len(timings) > 1 else timings[0]
+            lines.append(f"{label}: {len(timings)} requests, median {statistics.median(timings):.0f} ms, "
+                         f"p95 {p95:.0f} ms" + (f", {len(failures)} not 200 ({failures[0]})" if failures else ""))
+        return lines
 
 
 SIGNALS_SNIPPET = """

@@ -88,7 +88,9 @@ def _server_pids(master: int, database_url: str) -> list[int]:
 
 
 @contextmanager
-def gunicorn(env: dict, manage, workers: int):
+def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True):
+    """A gunicorn with production settings on a free port: yields (base URL, where the
+    cache is, master pid). The list-page benchmark starts it too (``redis_cache=False``)."""
     port = _free_port()
     with tempfile.TemporaryDirectory() as static_root:
         server_env = {**env, "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "k" * 50,
@@ -96,7 +98,7 @@ def gunicorn(env: dict, manage, workers: int):
                       "DATABASE_CONN_MAX_AGE": "60", "GUNICORN_BIND": f"127.0.0.1:{port}",
                       "GUNICORN_WORKERS": str(workers), "LOG_LEVEL": "WARNING",
                       "API_THROTTLE_RATE": "100000000/minute"}
-        redis_url = _redis_url()
+        redis_url = _redis_url() if redis_cache else ""
         if redis_url:
             server_env["CACHE_URL"] = redis_url
         manage(server_env, "collectstatic", "--no-input", "-v0")
