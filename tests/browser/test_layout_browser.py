@@ -110,6 +110,13 @@ PAGES = [
     ("beheer start page", "beheer", lambda d: "/functioneel-beheer"),
     ("access log", "beheer", lambda d: "/toegangslog"),
     ("import bundle", "beheer", lambda d: "/importeren"),
+    ("consent form", "coach", lambda d: f"/dossiers/{d['dossier'].pk}/toestemming/nieuw"),
+    ("dossier history", "coach", lambda d: f"/dossiers/{d['dossier'].pk}/geschiedenis"),
+    ("client history", "coach", lambda d: f"/clienten/{d['client'].pk}/geschiedenis"),
+    ("changed figures", "coach", lambda d: f"/cijfers/revisies?period={d['period']}"),
+    ("retention", "beheer", lambda d: "/bewaartermijn"),
+    ("inzage", "beheer", lambda d: "/inzage"),
+    ("second factor reset", "beheer", lambda d: "/functioneel-beheer/tweestaps/"),
 ]
 
 
