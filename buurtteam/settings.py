@@ -194,6 +194,9 @@ DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # after closure; an organisation may set shorter terms for some data kinds (cases.retention).
 RETENTION_YEARS = env.integer("RETENTION_YEARS", 15)
 RETENTION_YEARS_BY_KIND = env.string_list("RETENTION_YEARS_BY_KIND", [])  # e.g. journal=7,documents=5
+# Indicator computation: database connections used at once on PostgreSQL (groups of
+# families in parallel, docs/adr/0130); 1 computes one family after another.
+INDICATOR_CONNECTIONS = env.integer("INDICATOR_CONNECTIONS", 2)
 # Start pages by role (URL names; cases.views.home imports no other app).
 HOME_URL_GENERALIST = "work:my_work"
 HOME_URL_TEAMCOACH = "reporting:home"

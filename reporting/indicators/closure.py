@@ -5,7 +5,7 @@ nulmetingen of long-running dossiers."""
 from collections import Counter
 
 from reporting.indicators.collector import Collector
-from reporting.indicators.sql import active, fetch, in_period, periods_cte
+from reporting.indicators.sql import ACTIVE_DOSSIERS, fetch, in_period, periods_cte
 
 INSUFFICIENT_RATING = 5  # 1-5 is onvoldoende
 BASELINE_GRACE_DAYS = 42
@@ -78,14 +78,16 @@ def compute(periods, collector: Collector) -> None:
         f"""
         WITH {baseline_cte},
         first_baseline AS (
-            SELECT dossier_id, MIN(measured_on) AS measured_on FROM zrm_measurement
-            WHERE type = 'nulmeting' GROUP BY dossier_id
+            SELECT a.id AS dossier_id,
+                   (SELECT MIN(m.measured_on) FROM zrm_measurement m
+                    WHERE m.dossier_id = a.id AND m.type = 'nulmeting') AS measured_on
+            FROM (SELECT DISTINCT id FROM {ACTIVE_DOSSIERS}) a
         )
         SELECT p.code, d.team_id,
                SUM(CASE WHEN b.measured_on IS NULL OR b.measured_on > p.end_on THEN 1 ELSE 0 END),
                COUNT(*)
-        FROM cases_dossier d
-        JOIN periods p ON {active(periods)} AND d.registered_on < p.cutoff_on
+        FROM {ACTIVE_DOSSIERS} d
+        JOIN periods p ON p.n = d.n AND d.registered_on < p.cutoff_on
         LEFT JOIN first_baseline b ON b.dossier_id = d.id
         GROUP BY p.code, d.team_id
         """,

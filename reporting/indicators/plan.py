@@ -8,7 +8,7 @@ the collector pools the teams."""
 from collections import Counter
 
 from reporting.indicators.collector import ALL, Collector
-from reporting.indicators.sql import active, fetch, in_period, periods_cte
+from reporting.indicators.sql import ACTIVE_DOSSIERS, ACTIVE_PERIODS, fetch, in_period, periods_cte
 
 GOAL_STATUSES = ("lopend", "behaald", "deels_behaald", "niet_behaald", "vervallen")
 EVALUATED = ("behaald", "deels_behaald", "niet_behaald")
@@ -146,17 +146,20 @@ def _actions(periods, cte, params, collector: Collector) -> None:
 
 
 def _network(periods, cte, params, collector: Collector) -> None:
+    """One index probe per active dossier for a contact, where collecting the distinct
+    dossiers of every contact read the whole table."""
     rows = fetch(
         f"""
-        WITH {cte},
-        mapped AS (SELECT DISTINCT dossier_id FROM plans_networkcontact)
+        WITH mapped AS (
+            SELECT a.id AS dossier_id FROM (SELECT DISTINCT id FROM {ACTIVE_DOSSIERS}) a
+            WHERE EXISTS (SELECT 1 FROM plans_networkcontact c WHERE c.dossier_id = a.id)
+        )
         SELECT p.code, d.team_id, COUNT(m.dossier_id), COUNT(*)
-        FROM cases_dossier d
-        JOIN periods p ON {active(periods)}
+        FROM {ACTIVE_DOSSIERS} d
+        JOIN {ACTIVE_PERIODS} p ON p.n = d.n
         LEFT JOIN mapped m ON m.dossier_id = d.id
         GROUP BY p.code, d.team_id
-        """,
-        params,
+        """
     )
     collector.ratios("network_mapped_pct", {(p, t): (yes, n) for p, t, yes, n in rows}, scale=100)
 

@@ -2,25 +2,49 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 from django.db import connection
 
 from reporting.periods import Period
 
+# Temporary tables of reporting/indicators/active.py: the periods (periods_cte's columns),
+# the (period, dossier) pairs of the dossiers active in the period, and their distinct
+# (period, team, client) members.
+ACTIVE_PERIODS = "reporting_periods"
+ACTIVE_DOSSIERS = "reporting_active"
+ACTIVE_CLIENTS = "reporting_active_clients"
 ACTIVE = "d.registered_on <= p.end_on AND (d.closed_on IS NULL OR d.closed_on >= p.start_on)"
 
 
-def periods_cte(periods: Sequence[Period], *, days_before_end: int = 0) -> tuple[str, list]:
+def periods_cte(periods: Sequence[Period], *, days_before_end: int = 0, first: int = 0) -> tuple[str, list]:
     """``periods(n, code, start_on, end_on, cutoff_on)`` as a VALUES table: ``n`` is the
-    period's position in ``periods`` (integers sort and hash faster than codes), cutoff_on
-    lies ``days_before_end`` days before the period's end."""
+    period's position in ``periods`` plus ``first`` (integers sort and hash faster than
+    codes), cutoff_on lies ``days_before_end`` days before the period's end."""
     values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(periods))
     params = [
         value
-        for n, period in enumerate(periods)
+        for n, period in enumerate(periods, start=first)
         for value in (n, period.code, period.start, period.end, period.end - dt.timedelta(days=days_before_end))
     ]
     return f"periods (n, code, start_on, end_on, cutoff_on) AS (VALUES {values})", params
+
+
+@contextmanager
+def index_lookups():
+    """Statements that read few rows of a large table by key: PostgreSQL's planner still
+    hashed (or merged) the whole table, where a lookup by index per key is cheaper; this turns
+    hash and merge joins off for the statements inside (measured in the docstrings of the callers)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    execute("SET enable_hashjoin = off")
+    execute("SET enable_mergejoin = off")
+    try:
+        yield
+    finally:
+        execute("RESET enable_hashjoin")
+        execute("RESET enable_mergejoin")
 
 
 def fetch(sql: str, params: Sequence = ()) -> list[tuple]:

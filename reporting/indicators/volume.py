@@ -3,7 +3,7 @@ referrers, self-referrals, reach and caseload."""
 
 from cases.models import Team
 from reporting.indicators.collector import ALL, Collector
-from reporting.indicators.sql import active, fetch, in_period, periods_cte
+from reporting.indicators.sql import ACTIVE_CLIENTS, ACTIVE_DOSSIERS, ACTIVE_PERIODS, fetch, in_period, periods_cte
 
 
 def compute(periods, collector: Collector) -> None:
@@ -19,8 +19,8 @@ def compute(periods, collector: Collector) -> None:
                SUM(CASE WHEN (d.closed_on IS NULL OR d.closed_on > p.end_on)
                          AND (d.support_started_on IS NULL OR d.support_started_on > p.end_on) THEN 1 ELSE 0 END),
                SUM(CASE WHEN d.registered_on >= p.start_on AND r.self_referral THEN 1 ELSE 0 END)
-        FROM cases_dossier d
-        JOIN periods p ON {active(periods)}
+        FROM {ACTIVE_DOSSIERS} d
+        JOIN {ACTIVE_PERIODS} p ON p.n = d.n
         LEFT JOIN cases_referrer r ON r.id = d.referrer_id
         GROUP BY p.code, d.team_id
         """,
@@ -49,24 +49,19 @@ def compute(periods, collector: Collector) -> None:
 
     # Distinct clients per team, and per period over all teams: a client who is a member of
     # dossiers of two teams counts once in the all-teams figure (team_id NULL below).
+    codes = [p.code for p in periods]
     clients, clients_all = {}, {}
-    for period, team_id, n in fetch(
+    for n, team_id, count in fetch(
         f"""
-        WITH {cte},
-        members AS (
-            SELECT DISTINCT p.code AS code, d.team_id AS team_id, m.client_id AS client_id
-            FROM cases_dossier d JOIN periods p ON {active(periods)} JOIN cases_dossiermember m ON m.dossier_id = d.id
-        )
-        SELECT code, team_id, COUNT(*) FROM members GROUP BY code, team_id
+        SELECT n, team_id, COUNT(*) FROM {ACTIVE_CLIENTS} GROUP BY n, team_id
         UNION ALL
-        SELECT code, NULL, COUNT(*) FROM (SELECT DISTINCT code, client_id FROM members) per_period GROUP BY code
-        """,
-        params,
+        SELECT n, NULL, COUNT(DISTINCT client_id) FROM {ACTIVE_CLIENTS} GROUP BY n
+        """
     ):
         if team_id is None:
-            clients_all[period] = n
+            clients_all[codes[n]] = count
         else:
-            clients[(period, team_id)] = n
+            clients[(codes[n], team_id)] = count
     teams = {t.pk: t for t in Team.objects.all()}
     populations = [t.population for t in teams.values()]
     ftes = [t.fte for t in teams.values()]
