@@ -218,42 +218,38 @@ def current_quarter() -> str:
 
 COMPUTE_SNIPPET = """
 import os, time
-from django.db import connection
 from reporting.compute import compute_periods
+from reporting.models import PeriodComputation
 
-def backend_cpu():
-    \"\"\"CPU seconds of this connection's PostgreSQL backend (same machine: /proc).\"\"\"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return float("nan")
+def machine_cpu():
+    \"\"\"CPU seconds the whole machine spent (user + system, all cores) since boot: on an
+    idle machine the computation's Python process and all its PostgreSQL connections.\"\"\"
+    fields = open("/proc/stat").readline().split()[1:]
+    return (int(fields[0]) + int(fields[1]) + int(fields[2])) / os.sysconf("SC_CLK_TCK")
 
-backend_cpu()
 for run in range(RUNS):
+    again = PeriodComputation.objects.filter(period=QUARTER, computed_at__isnull=False).exists()
     before = os.getloadavg()[0]
-    db, python, wall = backend_cpu(), time.process_time(), time.monotonic()
+    cpu, python, wall = machine_cpu(), time.process_time(), time.monotonic()
     compute_periods([QUARTER])
-    wall, python, db = time.monotonic() - wall, time.process_time() - python, backend_cpu() - db
-    print(f"COMPUTE {wall:.3f} {python:.3f} {db:.3f} {before:.1f} {os.getloadavg()[0]:.1f}")
+    wall, python, cpu = time.monotonic() - wall, time.process_time() - python, machine_cpu() - cpu
+    print(f"COMPUTE {wall:.3f} {python:.3f} {cpu:.3f} {before:.1f} {os.getloadavg()[0]:.1f} {int(again)}")
 """
 
 
-def compute_figures(env: dict, quarter: str, runs: int) -> list[tuple[str, float]]:
+def compute_figures(env: dict, quarter: str, runs: int, connections: int) -> list[tuple[str, float]]:
     """compute_periods for the quarter with its months, ``runs`` times in one process: wall
-    time, and the CPU time of Python and of the PostgreSQL backend (on a shared machine the
-    sum of the two is close to what the wall time would be on an idle one: the computation
-    runs serially), with the machine's load before and after each run."""
+    time, the CPU time of Python and of the whole machine (on an idle machine, the
+    computation with all its database connections), the machine's load before and after each
+    run, and whether it was the first computation of the period or a recomputation."""
     snippet = COMPUTE_SNIPPET.replace("RUNS", str(runs)).replace("QUARTER", repr(quarter))
-    _, out = manage(env, "shell", "-c", snippet)
+    _, out = manage({**env, "INDICATOR_CONNECTIONS": str(connections)}, "shell", "-c", snippet)
     figures = []
     for attempt, line in enumerate((line for line in out.splitlines() if line.startswith("COMPUTE ")), start=1):
-        wall, python, db, before, after = (float(x) for x in line.split()[1:])
-        label = (f"compute {quarter} + 3 months, all teams, run {attempt}: CPU {python + db:.2f} s "
-                 f"(Python {python:.2f} s, PostgreSQL {db:.2f} s); load {before:.1f} → {after:.1f}")
+        wall, python, cpu, before, after, again = (float(x) for x in line.split()[1:])
+        kind = "recomputation" if again else "first computation"
+        label = (f"compute {quarter} + 3 months, all teams, {connections} connection(s), run {attempt} ({kind}): "
+                 f"machine CPU {cpu:.2f} s (Python {python:.2f} s); load {before:.1f} → {after:.1f}")
         figures.append((label, wall))
     return figures
 
@@ -275,6 +271,8 @@ def main() -> None:
                         help="only the indicators API under load on the loaded --database (its quarter computed)")
     parser.add_argument("--runs", type=int, default=3, help="computations of the quarter")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers for the API")
+    parser.add_argument("--connections", type=int, default=2,
+                        help="database connections of the computation at once (INDICATOR_CONNECTIONS)")
     args = parser.parse_args()
     if args.signals:
         signal_benchmark(args)
@@ -286,7 +284,7 @@ def main() -> None:
         manage(env, "migrate", "--no-input", "-v0")
         print(f"\nOn PostgreSQL ({args.database}), {os.cpu_count()} cores")
         if args.compute_only:
-            for label, seconds in compute_figures(env, current_quarter(), args.runs):
+            for label, seconds in compute_figures(env, current_quarter(), args.runs, args.connections):
                 print(f"  {seconds:8.2f} s  {label}")
         if args.api_only:
             for line in api_throughput(env, manage, current_quarter(), clients=args.clients, seconds=args.seconds,
@@ -318,7 +316,7 @@ def main() -> None:
         seconds, out = manage(env, "import_bundle", bundle, "-v0")
         figures.append(("import the same bundle again (changes nothing)", seconds))
     quarter = current_quarter()
-    figures += compute_figures(env, quarter, args.runs)
+    figures += compute_figures(env, quarter, args.runs, args.connections)
     _, out = manage(env, "shell", "-c",
                     "from reporting.models import IndicatorRow as R; "
                     f"print(int(R.objects.get(period='{quarter}', team=None, indicator='dossiers_active').value))")

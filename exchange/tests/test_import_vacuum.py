@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, transaction
 
 from exchange.importer import import_bundle
+from tests import reference_data
 from tests.sample_paths import SAMPLE_BUNDLE
 
 
@@ -15,7 +16,13 @@ def _all_visible_pages(table: str) -> int:
         return cursor.fetchone()[0]
 
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the instruments
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """The instruments the bundles' measurements name, gone after another test's flush."""
+    reference_data.restore()
 
 
 @pytest.fixture(autouse=True)

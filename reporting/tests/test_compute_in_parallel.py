@@ -7,16 +7,28 @@ import pytest
 from django.db import connection, transaction
 
 from exchange.importer import import_bundle
-from reporting.compute import compute_rows, expand, in_parallel
+from reporting.compute import FAMILIES, GROUPS, compute_rows, expand, in_parallel
+from tests import reference_data
 from tests.sample_paths import SAMPLES
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the instruments
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """The instruments the bundles' measurements name, gone after another test's flush."""
+    reference_data.restore()
 
 
 def _rows(periods):
     rows = [(r.period, r.team_id, r.indicator, r.dimension, r.value, r.count) for r in compute_rows(periods)]
     assert len(rows) == len(set(rows))
     return set(rows)
+
+
+def test_the_groups_hold_every_family_once():
+    grouped = [family.__name__ for families, _clients in GROUPS for family in families]
+    assert sorted(grouped) == sorted(family.__name__ for family in FAMILIES)
 
 
 def test_parallel_rows_equal_serial_rows(settings):

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import reference_data
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,25 +55,12 @@ def _empty_access_log_before_flush(transactional_db):
             cursor.execute(statement)
 
 
-# The reference data the migrations ship (ZRM instruments, starter referrers and
-# maatwerk catalogue), as (migration module, function) pairs; all idempotent.
-REFERENCE_DATA = [
-    ("zrm.migrations.0002_instruments", "forwards"),
-    ("zrm.migrations.0003_instrument_supplement", "mark_supplement"),
-    ("cases.migrations.0003_starter_referrers", "forwards"),
-    ("maatwerk.migrations.0002_starter_catalogue", "forwards"),
-]
-
-
 @pytest.fixture(autouse=True)
 def _reference_data(transactional_db):
     """Live-server tests run on a committed database that is flushed after every
     transactional test (also other modules' ones), which removes the data the
-    migrations ship. Put it back with the migrations' own functions."""
-    from django.apps import apps
-
-    for module, function in REFERENCE_DATA:
-        getattr(importlib.import_module(module), function)(apps, None)
+    migrations ship: put it back."""
+    reference_data.restore()
 
 
 @pytest.fixture(scope="module")
