@@ -4,12 +4,12 @@ Five families count over the dossiers active in P (volume, clients, closure, ZRM
 Each of them joined the dossier table to the periods on the active condition itself; on
 PostgreSQL that became an index scan of most of the table once per period, or a scan of
 the whole table, five times over (measured at 100,000 dossiers: about 0.8 s of a 1.9 s
-computation). ``build`` writes the (period, dossier) pairs once into a temporary table,
+computation). ``tables`` writes the (period, dossier) pairs once into a temporary table,
 ``reporting_active``, with the dossier columns the families need under their own names, so a
-family reads ``reporting_active d JOIN periods p ON p.n = d.n`` where it read ``cases_dossier d
-JOIN periods p ON <active>``. ``reporting_active_clients`` holds the distinct (period, team,
-client) members of those dossiers with the client's gender and age band on the period's last
-day: volume counts them, clients groups them.
+family reads ``reporting_active d JOIN reporting_periods p ON p.n = d.n`` where it read
+``cases_dossier d JOIN periods p ON <active>``. ``reporting_active_clients`` holds the
+distinct (period, team, client) members of those dossiers with the client's gender and age
+band on the period's last day: volume counts them, clients groups them.
 
 Temporary tables belong to the database connection: concurrent computations each have their
 own, and the tables are gone when ``tables`` ends, whatever happened."""
