@@ -31,12 +31,17 @@ def _clear_cache():
     cache.clear()
 
 
+# The append-only tables and the migrations that made their SQLite triggers.
+APPEND_ONLY = (("cases_changerecord", "cases.migrations.0012_change_history"),
+               ("cases_accesslogentry", "cases.migrations.0002_accesslog_append_only"))
+
+
 @pytest.fixture(autouse=True)
-def _change_history_flushable(request):
+def _append_only_flushable(request):
     """A transactional test's database is flushed afterwards; on SQLite the flush deletes row
-    by row, which the change history's append-only trigger refuses (PostgreSQL truncates,
-    which row triggers do not see). So empty the history first, with its DELETE trigger
-    briefly lifted and put back exactly as migration 0012 made it (docs/adr/0101)."""
+    by row, which the append-only triggers of the change history and the access log refuse
+    (PostgreSQL truncates, which row triggers do not see). So empty those tables first, each
+    trigger briefly lifted and put back exactly as its migration made it (docs/adr/0101)."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not marker.kwargs.get("transaction"):
         yield
@@ -49,13 +54,14 @@ def _change_history_flushable(request):
 
     if connection.vendor != "sqlite":
         return
-    migration = importlib.import_module("cases.migrations.0012_change_history")
     with connection.cursor() as cursor:
-        for statement in migration.SQLITE_REVERSE:
-            cursor.execute(statement)
-        cursor.execute("DELETE FROM cases_changerecord")
-        for statement in migration.SQLITE:
-            cursor.execute(statement)
+        for table, module in APPEND_ONLY:
+            migration = importlib.import_module(module)
+            for statement in migration.SQLITE_REVERSE:
+                cursor.execute(statement)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (a constant above)
+            for statement in migration.SQLITE:
+                cursor.execute(statement)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ made by the tests themselves. The ``browser`` fixture allows them
 the ORM at a time, and never left set for the rest of the session (``check --deploy``
 in a subprocess would warn about it)."""
 
-import importlib
 import os
 from pathlib import Path
 
@@ -28,31 +27,32 @@ def chromium_available() -> bool:
     return os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)
 
 
+def require_chromium() -> None:
+    """At the top of a browser test module: skip it without Chromium, or fail when the
+    services are required (CI)."""
+    if chromium_available():
+        return
+    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
+        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
+    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+
+
+SERIOUS = {"serious", "critical"}
+
+
+def serious(results) -> list[str]:
+    """axe-core's serious and critical violations in one line each, with up to five targets."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -- " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in results.response["violations"] if v["impact"] in SERIOUS
+    ]
+
+
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(autouse=True)
-def _empty_access_log_before_flush(transactional_db):
-    """After each test the live-server database is flushed. On SQLite the flush deletes
-    row by row, which the access log's append-only trigger refuses (PostgreSQL truncates,
-    which row triggers do not see). So empty the log first, with the trigger briefly
-    lifted, and put the trigger back exactly as the migration made it."""
-    yield
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return
-    migration = importlib.import_module("cases.migrations.0002_accesslog_append_only")
-    with connection.cursor() as cursor:
-        for statement in migration.SQLITE_REVERSE:
-            cursor.execute(statement)
-        cursor.execute("DELETE FROM cases_accesslogentry")
-        for statement in migration.SQLITE:
-            cursor.execute(statement)
 
 
 @pytest.fixture(autouse=True)

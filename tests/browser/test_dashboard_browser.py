@@ -4,7 +4,6 @@ finds no serious or critical accessibility violations on the dashboards and the
 dossier pages."""
 
 import datetime as dt
-import os
 
 import pytest
 from django.utils import timezone, translation
@@ -16,18 +15,14 @@ from reporting.dashboards.common import KPI_KEYS, MEASURES, format_number
 from reporting.factories import dossier, measurement, referral
 from reporting.models import IndicatorRow
 from reporting.periods import Period
-from tests.browser.conftest import CHROMIUM, chromium_available, log_in
+from tests.browser.conftest import log_in, require_chromium, serious
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 # Live server: the data must be committed (transactional_db); conftest restores the
 # reference data the migrations ship after the flushes.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SERIOUS = {"serious", "critical"}
 
 
 def build():
@@ -67,13 +62,6 @@ def build():
 def shown(value, decimals=0, unit=""):
     with translation.override("nl"):
         return format_number(value, decimals, unit)
-
-
-def serious(results) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -- " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-        for v in results.response["violations"] if v["impact"] in SERIOUS
-    ]
 
 
 def test_coach_sees_the_dashboard_figures(page, screenshots):

@@ -4,7 +4,6 @@ table; the organisation overview is chosen as a half-year through the Dutch peri
 picker; axe-core finds no serious or critical violations on either."""
 
 import datetime as dt
-import os
 
 import pytest
 from django.utils import timezone
@@ -14,16 +13,12 @@ from cases.models import Referrer, Role
 from reporting.compute import compute_periods
 from reporting.factories import dossier, measurement
 from reporting.periods import Period
-from tests.browser.conftest import CHROMIUM, chromium_available, log_in
+from tests.browser.conftest import log_in, require_chromium, serious
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SERIOUS = {"serious", "critical"}
 V2_CHARTS = ("referrers", "gender", "age", "duration", "zrm_development", "zrm_by_step")
 
 
@@ -50,13 +45,6 @@ def build():
         measurement(d, "eindmeting", day(n + 2), {"financien": 3, "huisvesting": 2 + n % 3})
     compute_periods([quarter, half])
     return team, coach, quarter, half
-
-
-def serious(results) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -- " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-        for v in results.response["violations"] if v["impact"] in SERIOUS
-    ]
 
 
 def test_v2_sections_draw_their_charts_with_tables(page, screenshots):

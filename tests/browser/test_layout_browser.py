@@ -8,20 +8,16 @@ The data include the worst cases for wrapping: a 10,000-character request summar
 than the form accepts; an import or an old record can hold it) and an 80-character name
 without spaces. Screenshots of every page at every size go to artifacts/screenshots/layout/."""
 
-import os
 
 import pytest
 
 from cases.factories import ClientFactory, user_with_role
 from cases.models import Role
 from reporting.factories import dossier, measurement, referral
-from tests.browser.conftest import CHROMIUM, chromium_available, log_in
-from tests.browser.test_dashboard_browser import build, serious
+from tests.browser.conftest import log_in, require_chromium, serious
+from tests.browser.test_dashboard_browser import build
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,6 @@ existing support for the dossier), agrees it and prints it (print media, A4). ax
 no serious or critical violations on the plan pages; the plan page fits a tablet."""
 
 import datetime as dt
-import os
 
 import pytest
 from django.utils import timezone
@@ -13,23 +12,12 @@ from cases.factories import TeamFactory, household, user_with_role
 from cases.models import Role
 from plans.models import Action, Goal, Plan
 from reporting.factories import measurement
-from tests.browser.conftest import CHROMIUM, chromium_available, log_in
+from tests.browser.conftest import log_in, require_chromium, serious
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SERIOUS = {"serious", "critical"}
-
-
-def serious(results) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -- " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-        for v in results.response["violations"] if v["impact"] in SERIOUS
-    ]
 
 
 def build():

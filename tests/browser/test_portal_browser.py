@@ -4,7 +4,6 @@ generalist sets the goal; a third party invited to one goal sees only that goal.
 finds no serious or critical violations on the portal pages; nothing scrolls sideways."""
 
 import datetime as dt
-import os
 import re
 
 import pytest
@@ -17,12 +16,9 @@ from plans.factories import ConsentFactory, GoalFactory, NetworkContactFactory
 from plans.models import Goal, ProposedBy
 from portal.testing import PASSWORD, invitee_account
 from reporting.factories import measurement
-from tests.browser.conftest import CHROMIUM, chromium_available, log_in
+from tests.browser.conftest import log_in, require_chromium
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}

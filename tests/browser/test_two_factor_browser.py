@@ -3,7 +3,6 @@ app from the key on the enrolment page, shows the recovery codes once, and opens
 asked for; the next login asks the app's code; a recovery code works instead. No
 serious or critical axe findings on the steps."""
 
-import os
 
 import pytest
 from django.urls import reverse
@@ -13,12 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cases.factories import TeamFactory, user_with_role
 from cases.models import Role
 from staffauth.services import key_from_secret
-from tests.browser.conftest import CHROMIUM, PASSWORD, chromium_available, enter_app_code
+from tests.browser.conftest import PASSWORD, enter_app_code, require_chromium
 
-if not chromium_available():
-    if os.environ.get("BUURTTEAM_REQUIRE_SERVICES") == "1":
-        raise RuntimeError(f"Chromium not found at {CHROMIUM} (BUURTTEAM_REQUIRE_SERVICES=1)")
-    pytest.skip(f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)", allow_module_level=True)
+require_chromium()
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
