@@ -145,7 +145,7 @@ def _actions(periods, cte, params, collector: Collector) -> None:
     _support("support_existing", existing, collector, by_domain=False)
 
 
-def _network(periods, cte, params, collector: Collector) -> None:
+def _network(collector: Collector) -> None:
     """One index probe per active dossier for a contact, where collecting the distinct
     dossiers of every contact read the whole table."""
     rows = fetch(
@@ -169,4 +169,4 @@ def compute(periods, collector: Collector) -> None:
     _plans(periods, cte, params, collector)
     _goals(periods, cte, params, collector)
     _actions(periods, cte, params, collector)
-    _network(periods, cte, params, collector)
+    _network(collector)

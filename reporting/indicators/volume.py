@@ -10,7 +10,6 @@ def compute(periods, collector: Collector) -> None:
     cte, params = periods_cte(periods)
     rows = fetch(
         f"""
-        WITH {cte}
         SELECT p.code, d.team_id,
                SUM(CASE WHEN d.registered_on >= p.start_on THEN 1 ELSE 0 END),
                COUNT(*),
@@ -23,8 +22,7 @@ def compute(periods, collector: Collector) -> None:
         JOIN {ACTIVE_PERIODS} p ON p.n = d.n
         LEFT JOIN cases_referrer r ON r.id = d.referrer_id
         GROUP BY p.code, d.team_id
-        """,
-        params,
+        """
     )
     by_key = {(period, team): values for period, team, *values in rows}
     registered = {k: v[0] for k, v in by_key.items()}
