@@ -7,9 +7,9 @@ the whole table, five times over (measured at 100,000 dossiers: about 0.8 s of a
 computation). ``tables`` writes the (period, dossier) pairs once into a temporary table,
 ``reporting_active``, with the dossier columns the families need under their own names, so a
 family reads ``reporting_active d JOIN reporting_periods p ON p.n = d.n`` where it read
-``cases_dossier d JOIN periods p ON <active>``. ``reporting_active_clients`` holds the
-distinct (period, team, client) members of those dossiers with the client's gender and age
-band on the period's last day: volume counts them, clients groups them.
+``cases_dossier d JOIN periods p ON <active>``. ``reporting_active_clients`` counts the
+distinct clients who are members of those dossiers by gender and age band on the period's
+last day, per team and over all teams: volume sums them, clients reads them.
 
 Temporary tables belong to the database connection: concurrent computations each have their
 own, and the tables are gone when ``tables`` ends, whatever happened."""
@@ -76,13 +76,31 @@ def _build_periods(periods) -> None:
 
 
 def _build_clients() -> None:
+    """The distinct active clients counted per (period, team, gender, age band), and per
+    (period, gender, age band) over all teams (``team_id`` NULL: a client in dossiers of two
+    teams counts once). A client has one gender and one band per period, so the counts per
+    (period, team) are these counts summed. The members are looked up once per dossier
+    (``members``) and only then spread over the periods the dossier is active in: joined
+    to every (period, dossier) pair, the member and client tables were hashed for 44,000
+    rows where 13,000 dossiers have members (measured at 100,000 dossiers: 395 -> 250 ms,
+    with the two queries that read it)."""
     execute(
         f"""
         CREATE TEMP TABLE {CLIENTS} AS
-        SELECT DISTINCT d.n AS n, d.team_id AS team_id, m.client_id AS client_id,
-               {clients.gender("c.gender")} AS gender, {clients.age_band("c.birth_date", "l")} AS band
-        FROM {DOSSIERS} d JOIN {PERIODS} l ON l.n = d.n
-        JOIN cases_dossiermember m ON m.dossier_id = d.id JOIN cases_client c ON c.id = m.client_id
+        WITH members AS (
+            SELECT m.dossier_id AS dossier_id, m.client_id AS client_id, c.gender AS gender, c.birth_date AS birth_date
+            FROM (SELECT DISTINCT id FROM {DOSSIERS}) a
+            JOIN cases_dossiermember m ON m.dossier_id = a.id JOIN cases_client c ON c.id = m.client_id
+        ),
+        active_clients AS (
+            SELECT DISTINCT d.n AS n, d.team_id AS team_id, c.client_id AS client_id,
+                   {clients.gender("c.gender")} AS gender, {clients.age_band("c.birth_date", "l")} AS band
+            FROM {DOSSIERS} d JOIN {PERIODS} l ON l.n = d.n JOIN members c ON c.dossier_id = d.id
+        )
+        SELECT n, team_id, gender, band, COUNT(*) AS clients FROM active_clients GROUP BY n, team_id, gender, band
+        UNION ALL
+        SELECT n, NULL, gender, band, COUNT(*)
+        FROM (SELECT DISTINCT n, client_id, gender, band FROM active_clients) everyone GROUP BY n, gender, band
         """
     )
 

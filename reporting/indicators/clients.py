@@ -79,16 +79,9 @@ def compute(periods, collector: Collector) -> None:
 
 
 def _clients(periods, collector: Collector) -> None:
-    """Over the members of active dossiers with their gender and band (active.py builds them)."""
+    """The distinct clients of active dossiers by gender and band, counted in active.py."""
     codes = [p.code for p in periods]
-    rows = fetch(
-        f"""
-        SELECT n, team_id, gender, band, COUNT(*) FROM {ACTIVE_CLIENTS} GROUP BY n, team_id, gender, band
-        UNION ALL
-        SELECT n, NULL, gender, band, COUNT(*)
-        FROM (SELECT DISTINCT n, client_id, gender, band FROM {ACTIVE_CLIENTS}) everyone GROUP BY n, gender, band
-        """
-    )
+    rows = fetch(f"SELECT n, team_id, gender, band, clients FROM {ACTIVE_CLIENTS}")
     genders: dict = {}
     bands: dict = {}
     for n, team, gender_code, band_code, count in rows:

@@ -10,7 +10,7 @@ from reporting.periods import Period
 
 # Temporary tables of reporting/indicators/active.py: the periods (periods_cte's columns),
 # the (period, dossier) pairs of the dossiers active in the period, and their distinct
-# (period, team, client) members.
+# clients counted per (period, team or all teams, gender, age band).
 ACTIVE_PERIODS = "reporting_periods"
 ACTIVE_DOSSIERS = "reporting_active"
 ACTIVE_CLIENTS = "reporting_active_clients"

@@ -46,15 +46,11 @@ def compute(periods, collector: Collector) -> None:
     collector.dimension_counts("referrer", {(p, t, code): n for p, t, code, n in referrers})
 
     # Distinct clients per team, and per period over all teams: a client who is a member of
-    # dossiers of two teams counts once in the all-teams figure (team_id NULL below).
+    # dossiers of two teams counts once in the all-teams figure (team_id NULL, active.py).
     codes = [p.code for p in periods]
     clients, clients_all = {}, {}
     for n, team_id, count in fetch(
-        f"""
-        SELECT n, team_id, COUNT(*) FROM {ACTIVE_CLIENTS} GROUP BY n, team_id
-        UNION ALL
-        SELECT n, NULL, COUNT(DISTINCT client_id) FROM {ACTIVE_CLIENTS} GROUP BY n
-        """
+        f"SELECT n, team_id, CAST(SUM(clients) AS bigint) FROM {ACTIVE_CLIENTS} GROUP BY n, team_id"
     ):
         if team_id is None:
             clients_all[codes[n]] = count

@@ -167,17 +167,27 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
 
 
 def _per_domain_rows(goal: str, last: str, nul: str, unpack: str, periods: int) -> list[tuple]:
+    # The scores of a domain are extracted once per row in ``scored`` and the aggregates read
+    # the columns: written out in them, PostgreSQL extracted the last measurement's score from
+    # its JSON once per aggregate, eight times (measured at 100,000 dossiers: 430 -> 350 ms).
+    # OFFSET 0 keeps PostgreSQL from merging ``scored`` into the outer query.
+    fence = "OFFSET 0" if connection.vendor == "postgresql" else ""
     return fetch(
         f"""
         WITH {_bits(periods)},
-        per_mask (mask, team_id, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down) AS (
-            SELECT u.mask, u.team_id, s.key, {nul}, COUNT(*), SUM({goal} - {nul}), COUNT({goal}),
-                   {zrm_detail.detail_columns(last, nul)}
+        scored AS (
+            SELECT u.mask AS mask, u.team_id AS team_id, s.key AS domain, {nul} AS nul, {goal} AS goal, {last} AS last
             FROM {COMBOS} u
             JOIN zrm_measurement n ON n.id = u.nul_id {unpack}
             LEFT JOIN zrm_measurement g ON g.id = u.goal_id
             LEFT JOIN zrm_measurement l ON l.id = u.last_id
-            GROUP BY u.mask, u.team_id, s.key, {nul}
+            {fence}
+        ),
+        per_mask (mask, team_id, domain, score, n, gap_sum, gap_n, change_n, change_sum, up, same, down) AS (
+            SELECT v.mask, v.team_id, v.domain, v.nul, COUNT(*), SUM(v.goal - v.nul), COUNT(v.goal),
+                   {zrm_detail.detail_columns("v.last", "v.nul")}
+            FROM scored v
+            GROUP BY v.mask, v.team_id, v.domain, v.nul
         )
         SELECT b.n, m.team_id, m.domain, m.score, {", ".join(f"CAST(SUM(m.{c}) AS bigint)" for c in (
                    "n", "gap_sum", "gap_n", "change_n", "change_sum", "up", "same", "down"))}
