@@ -169,7 +169,8 @@ def _per_domain(codes: list[str], collector: Collector) -> None:
 def _per_domain_rows(goal: str, last: str, nul: str, unpack: str, periods: int) -> list[tuple]:
     # The scores of a domain are extracted once per row in ``scored`` and the aggregates read
     # the columns: written out in them, PostgreSQL extracted the last measurement's score from
-    # its JSON once per aggregate, eight times (measured at 100,000 dossiers: 430 -> 350 ms).
+    # its JSON once per aggregate, eight times (measured at 100,000 dossiers, busy host: fastest
+    # of 9 runs 426 -> 322 ms, median 554 -> 487 ms).
     # OFFSET 0 keeps PostgreSQL from merging ``scored`` into the outer query.
     fence = "OFFSET 0" if connection.vendor == "postgresql" else ""
     return fetch(
