@@ -53,7 +53,7 @@ def freeze_period(period: Period | str, user=None) -> list[FrozenVersion]:
         )
         versions = []
         for code in codes:
-            rows = list(IndicatorRow.objects.filter(period=code).order_by("id").values_list(
+            rows = list(IndicatorRow.objects.filter(period=code).with_computed_at().order_by("id").values_list(
                 "team_id", "indicator", "dimension", "value", "count", "computed_at"))
             version = FrozenVersion.objects.create(
                 period=code, number=numbers.get(code, 0) + 1, frozen_at=frozen_at, frozen_by=user,

@@ -7,9 +7,19 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Team
+
+
+class IndicatorRowQuerySet(models.QuerySet):
+    def with_computed_at(self):
+        """Annotate each row with ``computed_at``: when its period was last computed. The time
+        is the period's (``PeriodComputation``), not stored per row, so a recomputation that
+        changes no figure writes no row (reporting.compute._store)."""
+        computed = PeriodComputation.objects.filter(period=OuterRef("period")).values("computed_at")[:1]
+        return self.annotate(computed_at=Subquery(computed))
 
 
 class IndicatorRow(models.Model):
@@ -19,7 +29,8 @@ class IndicatorRow(models.Model):
     dimension = models.CharField(_("dimension"), max_length=80, blank=True)
     value = models.FloatField(_("value"), null=True)
     count = models.IntegerField(_("count"))
-    computed_at = models.DateTimeField(_("computed at"))
+
+    objects = IndicatorRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "team_id", "indicator", "dimension"]

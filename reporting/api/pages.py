@@ -116,7 +116,7 @@ def _local_put(key: str, cached) -> None:
 
 
 def row_values(queryset):
-    return queryset.values_list(*ROW_FIELDS)
+    return queryset.with_computed_at().values_list(*ROW_FIELDS)
 
 
 def rows(values) -> list[dict]:

@@ -114,7 +114,7 @@ class _Download(_IndicatorView):
     pagination_class = None
 
     def rows(self):
-        return self.filter_queryset(self.get_queryset())
+        return self.filter_queryset(self.get_queryset()).with_computed_at()
 
     def filename(self, extension: str) -> str:
         return f"indicatoren-{self.period.code}.{extension}"

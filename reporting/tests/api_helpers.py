@@ -2,16 +2,22 @@ import datetime as dt
 
 from django.utils import timezone
 
-from reporting.models import IndicatorRow
+from reporting.models import IndicatorRow, PeriodComputation
+
+
+def mark_computed(period: str, row_count: int = 0, at=None) -> None:
+    PeriodComputation.objects.update_or_create(period=period, defaults={
+        "computed_at": at or timezone.now(), "duration_ms": 1, "row_count": row_count})
 
 
 def stored_rows(period: str, teams, *, indicators=("dossiers_registered", "waiting_days_mean"), dimensions=("",)):
-    """Indicator rows written straight into the reporting table: per team and all teams."""
+    """Indicator rows written straight into the reporting table, per team and all teams; a
+    period without a computation gets one, five minutes ago (the rows' computed_at)."""
     now = timezone.now() - dt.timedelta(minutes=5)
     rows = [
         IndicatorRow(period=period, team=team, indicator=indicator, dimension=dimension,
                      value=None if indicator.endswith("_mean") and team is None else float(i),
-                     count=i, computed_at=now)
+                     count=i)
         for i, (team, indicator, dimension) in enumerate(
             (team, indicator, dimension)
             for team in [None, *teams]
@@ -19,7 +25,10 @@ def stored_rows(period: str, teams, *, indicators=("dossiers_registered", "waiti
             for dimension in dimensions
         )
     ]
-    return IndicatorRow.objects.bulk_create(rows)
+    rows = IndicatorRow.objects.bulk_create(rows)
+    PeriodComputation.objects.get_or_create(period=period, defaults={
+        "computed_at": now, "duration_ms": 1, "row_count": len(rows)})
+    return rows
 
 
 def auth(token: str) -> dict:

@@ -29,7 +29,7 @@ def test_quarter_frozen_with_its_months(team_a):
         (code, 1, COMMAND_USER_NAME) for code in ("2019-04", "2019-05", "2019-06", "2019-Q2")]
     assert len({v.frozen_at for v in versions}) == 1, "one moment for the quarter and its months"
     for code in ("2019-Q2", *MONTHS):
-        current = list(IndicatorRow.objects.filter(period=code).order_by("id").values_list(
+        current = list(IndicatorRow.objects.filter(period=code).with_computed_at().order_by("id").values_list(
             "team_id", "indicator", "dimension", "value", "count", "computed_at"))
         copied = list(FrozenRow.objects.filter(version__period=code).order_by("id").values_list(
             "team_id", "indicator", "dimension", "value", "count", "computed_at"))
