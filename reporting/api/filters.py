@@ -42,7 +42,13 @@ class PeriodFilter(django_filters.CharFilter):
 
 
 class TeamField(forms.CharField):
-    """A known team code, or ``none``; an unknown code is an error, not an empty answer."""
+    """A known team code, or ``none``; an unknown code is an error, not an empty answer, and
+    so is an empty one (``team=``: the documented pattern needs a character)."""
+
+    def to_python(self, value):
+        if value is not None and not str(value).strip():
+            raise forms.ValidationError("Geef een teamcode, of none voor alle teams samen.", code="blank")
+        return super().to_python(value)
 
     def validate(self, value):
         super().validate(value)

@@ -12,11 +12,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.fields import DateTimeField
 from rest_framework.generics import ListAPIView
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from reporting.api.filters import PERIOD_PATTERN, PeriodField
 from reporting.api.openapi import responses
+from reporting.api.pagination import RowPagination
 from reporting.api.problems import problem
 from reporting.api.serializers import IndicatorRowSerializer
 from reporting.freezing import get_version, latest_version, revisions
@@ -103,12 +103,6 @@ class RevisionParameters(forms.Form):
     period = PeriodField(required=True)
 
 
-class RevisionPagination(PageNumberPagination):
-    page_size = 1000
-    page_size_query_param = "page_size"
-    max_page_size = 1000
-
-
 @extend_schema(
     parameters=[OpenApiParameter("period", str, required=True, pattern=PERIOD_PATTERN, allow_blank=False,
                                  description="A quarter (2019-Q2), month (2019-04), half-year (2019-H1) or year.")],
@@ -120,7 +114,7 @@ class RevisionList(ListAPIView):
     not a revision; a null against a number is."""
 
     serializer_class = RevisionSerializer
-    pagination_class = RevisionPagination
+    pagination_class = RowPagination
     filter_backends = []
 
     def list(self, request, *args, **kwargs):

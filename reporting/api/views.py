@@ -11,22 +11,16 @@ from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 
 from reporting import exports
 from reporting.api import frozen, pages
 from reporting.api.filters import IndicatorRowFilter, ordered
 from reporting.api.openapi import CACHE_HEADERS, FILTER_PARAMETERS, NOT_MODIFIED, PERIOD_HEADERS, XLSX, responses
+from reporting.api.pagination import RowPagination
 from reporting.api.serializers import IndicatorRowSerializer
 from reporting.models import IndicatorRow
 from reporting.periods import Period
-
-
-class IndicatorPagination(PageNumberPagination):
-    page_size = 1000
-    page_size_query_param = "page_size"
-    max_page_size = 1000
 
 
 class _IndicatorView(ListAPIView):
@@ -74,7 +68,7 @@ class IndicatorList(_IndicatorView):
     """Stored indicator rows of a period: per team and for all teams together (team null);
     with `version`, the rows of a frozen version of the period."""
 
-    pagination_class = IndicatorPagination
+    pagination_class = RowPagination
 
     def list(self, request, *args, **kwargs):
         if "version" in request.query_params:
