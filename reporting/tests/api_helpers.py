@@ -5,11 +5,6 @@ from django.utils import timezone
 from reporting.models import IndicatorRow, PeriodComputation
 
 
-def mark_computed(period: str, row_count: int = 0, at=None) -> None:
-    PeriodComputation.objects.update_or_create(period=period, defaults={
-        "computed_at": at or timezone.now(), "duration_ms": 1, "row_count": row_count})
-
-
 def stored_rows(period: str, teams, *, indicators=("dossiers_registered", "waiting_days_mean"), dimensions=("",)):
     """Indicator rows written straight into the reporting table, per team and all teams; a
     period without a computation gets one, five minutes ago (the rows' computed_at)."""
