@@ -7,12 +7,15 @@ BIN := $(VENV)/bin
 DEMO_DOSSIERS ?= 4000
 APPS := cases zrm maatwerk plans journal work reporting exchange staffauth portal
 
-.PHONY: install run test lint messages benchmark clean
+# Packages mypy checks (docs/adr/0140): the base app and every app added from round 3 on.
+TYPED := cases
+
+.PHONY: install run test lint typecheck messages benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml scripts/fetch_static.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	$(BIN)/python scripts/fetch_static.py
@@ -30,6 +33,10 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy $(foreach app,$(TYPED),-p $(app))
 
 messages: install
 	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done

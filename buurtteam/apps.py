@@ -2,4 +2,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class BeheerAdminConfig(AdminConfig):
-    default_site = "buurtteam.admin_site.BeheerAdminSite"
+    default_site = "cases.admin_site.BeheerAdminSite"

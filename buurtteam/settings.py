@@ -9,7 +9,6 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from buurtteam import env
-from portal import texts
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -171,6 +170,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.string("STATIC_ROOT", str(BASE_DIR / "staticfiles")))  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The font of the PDFs people receive (cases.pdf), fetched by scripts/fetch_static.py.
+PDF_FONT_DIR = Path(env.string("PDF_FONT_DIR", str(BASE_DIR / "static" / "vendor" / "dejavu-fonts-ttf")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -216,7 +217,7 @@ DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "buurtteam@localhost")
 # The client portal (/mijn/, portal app): invitations and the e-mailed login code (django-otp).
 PORTAL_INVITATION_DAYS = env.integer("PORTAL_INVITATION_DAYS", 14)
 OTP_EMAIL_SENDER = DEFAULT_FROM_EMAIL
-OTP_EMAIL_SUBJECT = texts.LOGIN_CODE_SUBJECT  # in the portal's catalogue
+OTP_EMAIL_SUBJECT = _("Your login code for Mijn buurtteam")
 OTP_EMAIL_BODY_TEMPLATE_PATH = "portal/email/login_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
 # DigiD for residents through the municipality's OpenID Connect broker (portal.oidc): on when
@@ -301,5 +302,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # fontTools reports every font subset of a PDF at INFO.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -5,10 +5,9 @@ from django.contrib.auth.models import Group
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.admin_site import BeheerInline, BeheerModelAdmin, ReadOnlyModelAdmin
 from cases import memberships
-from cases.history import ChangeRecord
-from cases.models import Membership, Referrer, Team
+from cases.admin_site import BeheerInline, BeheerModelAdmin, ReadOnlyModelAdmin
+from cases.models import ChangeRecord, Membership, Referrer, Team
 
 User = get_user_model()
 
@@ -21,7 +20,7 @@ class MembershipFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         for form in self.forms:
-            if not form.has_changed() or self._should_delete_form(form) or "role" not in form.cleaned_data:
+            if not form.has_changed() or self._should_delete_form(form) or "role" not in form.cleaned_data:  # type: ignore[attr-defined]
                 continue
             for field, messages in memberships.grant_errors(
                 self.granting_user, self.instance, form.cleaned_data["role"]
@@ -38,7 +37,7 @@ class MembershipInline(BeheerInline, admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.granting_user = request.user
+        formset.granting_user = request.user  # type: ignore[attr-defined]
         return formset
 
 
@@ -92,8 +91,8 @@ class ChangeRecordAdmin(ReadOnlyModelAdmin):
     read-only, as every record. Changes of clients and dossiers hold personal data and are shown
     to their team on the dossier and client pages only (``cases.views.history``)."""
 
-    list_display = ["at", "user", "action", "model", "object_id", "changes"]
-    list_filter = ["action", "model"]
+    list_display = ("at", "user", "action", "model", "object_id", "changes")
+    list_filter = ("action", "model")
     fields = list_display
     readonly_fields = list_display
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from cases.bundlespec import BOOLEANS, BundlePart, FileSpec, max_length
@@ -19,6 +21,7 @@ from cases.models import (
     Location,
     MemberRole,
     Referrer,
+    RegieAfter,
     Safeguard,
     Team,
     YesNoUnknown,
@@ -35,20 +38,25 @@ REFERRERS = FileSpec(
     "referrers.csv", 2, ("code", "name", "self_referral"), ("code", "name"),
     max_lengths={"code": max_length(Referrer, "code"), "name": max_length(Referrer, "name")},
 )
+# The people themselves (import-bundle.md, Additions v3): carried only when the header has them.
+PERSON_COLUMNS = ("given_name", "family_name_prefix", "family_name", "address", "phone", "email")
 CLIENTS = FileSpec(
-    "clients.csv", 5, ("client_ref", "bsn", "birth_date", "gender", "postcode"), ("client_ref",),
-    codes={"gender": frozenset(Gender.values)}, max_lengths={"client_ref": max_length(Client, "ref")},
+    "clients.csv", 5, ("client_ref", "bsn", "birth_date", "gender", "postcode", *PERSON_COLUMNS), ("client_ref",),
+    codes={"gender": frozenset(Gender.values)},
+    max_lengths={"client_ref": max_length(Client, "ref"), **{c: max_length(Client, c) for c in PERSON_COLUMNS}},
 )
 DOSSIERS = FileSpec(
     "dossiers.csv", 6,
     ("dossier_ref", "team", "registered_on", "referrer", "first_contact_on", "first_contact_location",
      "support_started_on", "closed_on", "closure_reason", "can_continue_independently", "client_rating",
-     "lead_worker", "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on"),
+     "lead_worker", "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on",
+     "regie_after"),
     ("dossier_ref", "team", "registered_on"),
     codes={
         "first_contact_location": frozenset(Location.values),
         "closure_reason": frozenset(ClosureReason.values),
         "can_continue_independently": frozenset(YesNoUnknown.values),
+        "regie_after": frozenset(RegieAfter.values),
     },
     max_lengths={"dossier_ref": max_length(Dossier, "ref"), "lead_worker": max_length(Dossier, "lead_worker_ref")},
 )
@@ -79,6 +87,7 @@ class DossierRecord:
     first_contact_recorded_on: dt.date | None = None
     support_started_recorded_on: dt.date | None = None
     closed_recorded_on: dt.date | None = None
+    regie_after: str = ""  # client-voice.md: only on closed dossiers
 
 
 # ---- parse -------------------------------------------------------------------------------
@@ -132,7 +141,9 @@ def _parse_referrers(p) -> None:
 
 def _parse_clients(p) -> None:
     seen: dict = {}
-    _table, rows = p.rows("clients.csv")
+    table, rows = p.rows("clients.csv")
+    # Only the person columns the header has are stored: a bundle without them leaves names alone.
+    p.parsed.data["client_person_columns"] = tuple(c for c in PERSON_COLUMNS if table and c in table.index)
     for row in rows:
         ref = p.unique(row, "client_ref", seen)
         bsn = row.text("bsn")
@@ -144,8 +155,12 @@ def _parse_clients(p) -> None:
         if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[0] != "0"
                              and postcode[4:].isalpha() and postcode[4:].isupper() and postcode.isascii()):
             row.error("postcode", _("%(value)r is not a postcode like 3511AB") % {"value": postcode})
+        email = row.text("email")
+        if email and not _valid_email(email):
+            row.error("email", _("%(value)r is not an e-mail address") % {"value": email})
         if row.ok:
-            p.parsed.data["clients.csv"][ref] = (bsn, birth_date, gender, postcode)
+            p.parsed.data["clients.csv"][ref] = (bsn, birth_date, gender, postcode,
+                                                 *(row.text(c) for c in PERSON_COLUMNS))
     p.named("clients.csv", seen)
 
 
@@ -182,15 +197,16 @@ def _parse_dossiers(p) -> None:
         # Whether the dossier is closed follows from the cell, also when its date is invalid.
         if row.text("closed_on") and not row.text("closure_reason"):
             row.error("closure_reason", _("required when closed_on is set"))
+        regie_after = row.code("regie_after")
         if not row.text("closed_on"):
-            for column in ("closure_reason", "can_continue_independently", "client_rating"):
+            for column in ("closure_reason", "can_continue_independently", "client_rating", "regie_after"):
                 if row.text(column):
                     row.error(column, _("only allowed on a closed dossier (closed_on is empty)"))
         if row.ok:
             records[ref] = DossierRecord(
                 team, registered_on, referrer or None, first_contact_on, location,
                 support_started_on, closed_on, closure_reason, can_continue, rating, row.text("lead_worker"),
-                **recorded,
+                **recorded, regie_after=regie_after,
             )
             p.parsed.dossier_dates[ref] = (registered_on, closed_on)
     p.named("dossiers.csv", seen)
@@ -257,6 +273,14 @@ def _parse_safeguards(p) -> None:
             p.parsed.data["dossier_safeguards.csv"].add((dossier_ref, code))
 
 
+def _valid_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def _batches(items: list, size: int = 10_000):
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -265,8 +289,8 @@ def _batches(items: list, size: int = 10_000):
 # ---- store -------------------------------------------------------------------------------
 
 def store(s, parsed) -> None:
-    """Columns the bundle does not carry (client names, the request for help) are set on
-    insert and never overwritten."""
+    """Columns the bundle does not carry (the request for help; a client's name and contact
+    details when clients.csv has no such columns) are set on insert and never overwritten."""
     data, now = parsed.data, s.now
     s.upsert("teams.csv", "cases_team", ("code", "name", "population", "fte"),
              ((c, n, pop, f) for c, (n, pop, f) in data["teams.csv"].items()),
@@ -280,10 +304,10 @@ def store(s, parsed) -> None:
 
     clients = s.upsert(
         "clients.csv", "cases_client",
-        ("ref", "bsn", "birth_date", "gender", "postcode", "given_name", "family_name", "address", "phone",
-         "email", "created_at", "updated_at"),
-        ((ref, *values, "", "", "", "", "", now, now) for ref, values in data["clients.csv"].items()),
-        key=("ref",), compare=("bsn", "birth_date", "gender", "postcode"), touch=("updated_at",), ids=True,
+        ("ref", "bsn", "birth_date", "gender", "postcode", *PERSON_COLUMNS, "created_at", "updated_at"),
+        ((ref, *values, now, now) for ref, values in data["clients.csv"].items()),
+        key=("ref",), compare=("bsn", "birth_date", "gender", "postcode", *data["client_person_columns"]),
+        touch=("updated_at",), ids=True,
     )
     # Members the bundle does not hold as clients are in the database (validation made sure).
     members = data["dossier_clients.csv"]
@@ -296,19 +320,20 @@ def store(s, parsed) -> None:
         ("ref", "team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
          "first_contact_on", "first_contact_location", "support_started_on", "closed_on", "closure_reason",
          "can_continue_independently", "client_rating", "first_contact_recorded_on", "support_started_recorded_on",
-         "closed_recorded_on", "request_summary", "created_at", "updated_at"),
+         "closed_recorded_on", "regie_after", "request_summary", "created_at", "updated_at"),
         (
             (ref, teams[d.team], workers.get(d.lead_worker), "" if d.lead_worker in workers else d.lead_worker,
              referrers.get(d.referrer), d.registered_on, d.first_contact_on, d.first_contact_location,
              d.support_started_on, d.closed_on, d.closure_reason, d.can_continue_independently, d.client_rating,
-             d.first_contact_recorded_on, d.support_started_recorded_on, d.closed_recorded_on, "", now, now)
+             d.first_contact_recorded_on, d.support_started_recorded_on, d.closed_recorded_on, d.regie_after, "",
+             now, now)
             for ref, d in data["dossiers.csv"].items()
         ),
         key=("ref",),
         compare=("team_id", "lead_worker_id", "lead_worker_ref", "referrer_id", "registered_on",
                  "first_contact_on", "first_contact_location", "support_started_on", "closed_on",
                  "closure_reason", "can_continue_independently", "client_rating", "first_contact_recorded_on",
-                 "support_started_recorded_on", "closed_recorded_on"),
+                 "support_started_recorded_on", "closed_recorded_on", "regie_after"),
         touch=("updated_at",), ids=True,
     )
     dossiers.update({ref: values[0] for ref, values in parsed.existing_dossiers.items()})
@@ -335,14 +360,15 @@ def export(writer, scope) -> None:
     rows = writer.rows
     writer.write(TEAMS, rows(teams.order_by("code"), "code", "name", "population", "fte"))
     writer.write(REFERRERS, rows(Referrer.objects.order_by("code"), "code", "name", "self_referral"))
-    writer.write(CLIENTS, rows(clients.order_by("pk"), "ref", "bsn", "birth_date", "gender", "postcode"))
+    writer.write(CLIENTS, rows(clients.order_by("pk"), "ref", "bsn", "birth_date", "gender", "postcode",
+                               *PERSON_COLUMNS))
     writer.write(DOSSIERS, (
         (*row[:11], row[11] or row[12], *row[13:])
         for row in rows(
             dossiers.order_by("pk"), "ref", "team__code", "registered_on", "referrer__code", "first_contact_on",
             "first_contact_location", "support_started_on", "closed_on", "closure_reason",
             "can_continue_independently", "client_rating", "lead_worker__username", "lead_worker_ref",
-            "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on",
+            "first_contact_recorded_on", "support_started_recorded_on", "closed_recorded_on", "regie_after",
         )
     ))
     writer.write(MEMBERS, rows(members.order_by("pk"), "dossier__ref", "client__ref", "role"))

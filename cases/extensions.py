@@ -46,9 +46,10 @@ class OpenItem:
 
     The close form asks, per item, one of ``choices`` ((value, label) pairs) in a field
     named ``field`` (unique on the dossier, e.g. ``settle_referral_12``); closing calls
-    ``settle(user=, choice=, on=closing date)`` inside its transaction (the dossier is
-    locked and still open), which raises ``ValidationError`` when it cannot. An item
-    without choices must be settled on its own page (``url``) before the dossier closes."""
+    ``settle(user=, choice=, on=closing date, dossier=)`` inside its transaction, with the
+    dossier it has locked (still open; pass it on as ``held``, see
+    ``cases.services.lock_dossier``), which raises ``ValidationError`` when it cannot. An
+    item without choices must be settled on its own page (``url``) before the dossier closes."""
 
     label: str
     url: str = ""

@@ -1,5 +1,6 @@
 import datetime as dt
 import random
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
@@ -10,7 +11,8 @@ from cases.models import Client, Dossier, DossierMember, MemberRole, Membership,
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
-def random_bsn(rng: random.Random = random) -> str:
+def random_bsn(rng: Any = random) -> str:
+    # ``rng``: the random module itself (the default) or a seeded ``random.Random``.
     """A random 9-digit number that passes the elfproef."""
     while True:
         digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
@@ -52,7 +54,7 @@ class MembershipFactory(DjangoModelFactory):
 
 
 def user_with_role(role: str, team: Team | None = None, **kwargs):
-    user = UserFactory(**kwargs)
+    user = UserFactory.create(**kwargs)
     Membership.objects.create(user=user, team=team, role=role)
     return user
 
@@ -101,7 +103,7 @@ class DossierMemberFactory(DjangoModelFactory):
 
 def household(team: Team, members: int = 1, **dossier_fields) -> Dossier:
     """A dossier with an applicant and optionally more members."""
-    dossier = DossierFactory(team=team, **dossier_fields)
+    dossier: Dossier = DossierFactory.create(team=team, **dossier_fields)
     DossierMemberFactory(dossier=dossier, role=MemberRole.APPLICANT)
     for _ in range(members - 1):
         DossierMemberFactory(dossier=dossier, role=MemberRole.PARTNER)

@@ -1,3 +1,7 @@
+"""The filters and sorting of the dossier lists (django-filter): status, worker, referrer,
+registration dates, a search on name or BSN (BSNs are masked in the access log), and the
+columns a list may be sorted on."""
+
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
@@ -13,7 +17,7 @@ class WorkerFilter(django_filters.ModelChoiceFilter):
 
 class DossierFilterForm(forms.Form):
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("registered_from"), data.get("registered_to")
         if start and end and start > end:
             self.add_error("registered_to", _("This date lies before the 'registered from' date (%(date)s): "
@@ -66,7 +70,7 @@ class DossierFilter(django_filters.FilterSet):
     class Meta:
         model = Dossier
         form = DossierFilterForm
-        fields = []
+        fields: list[str] = []
 
     def __init__(self, data=None, *args, team_ids=(), **kwargs):
         data = data.copy() if data is not None else {}

@@ -1,3 +1,12 @@
+"""The base app's forms: registration, the client form with the duplicate check, and one
+form per lifecycle step (first contact, support start, transfer, closing, reopening).
+
+``CheckedForm`` is the form half of the kit (docs/adr/0140): it asks the service's
+``*_errors`` function for its rules, so a page shows the form's own errors and the rules'
+in one round. The rules themselves live in ``cases.services`` only."""
+
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +20,7 @@ from cases.models import (
     Location,
     MemberRole,
     Referrer,
+    RegieAfter,
     Safeguard,
     Team,
     YesNoUnknown,
@@ -67,7 +77,7 @@ class CheckedForm(forms.Form):
         return {}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         for field, messages in self.service_errors(data).items():
             if field in self.errors:
                 continue
@@ -76,7 +86,7 @@ class CheckedForm(forms.Form):
         return data
 
 
-class ConfirmOtherOpenMixin:
+class ConfirmOtherOpenMixin(forms.Form):
     """The "add this person anyway" checkbox, shown once the service asked for it
     (``ask_confirmation``) and kept while it is posted back."""
 
@@ -136,9 +146,10 @@ class DuplicateChoiceForm(forms.Form):
             for c in candidates
         ]
         if allow_new:
-            choices.append((self.NEW, _("No, this is a different person: create a new client")))
-        self.fields["duplicate_choice"].choices = choices
-        self.fields["duplicate_choice"].required = True
+            choices.append((self.NEW, str(_("No, this is a different person: create a new client"))))
+        field = cast(forms.ChoiceField, self.fields["duplicate_choice"])
+        field.choices = choices
+        field.required = True
 
 
 class RegistrationForm(ConfirmOtherOpenMixin, CheckedForm):
@@ -158,8 +169,8 @@ class RegistrationForm(ConfirmOtherOpenMixin, CheckedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         teams = Team.objects.for_user(user)
-        self.fields["team"].queryset = teams
-        self.fields["lead_worker"].queryset = workers_of(teams.values("pk"))
+        cast(forms.ModelChoiceField, self.fields["team"]).queryset = teams
+        cast(forms.ModelChoiceField, self.fields["lead_worker"]).queryset = workers_of(teams.values("pk"))
         self.fields["lead_worker"].initial = user.pk
         if len(teams) == 1:
             self.fields["team"].initial = teams[0].pk
@@ -188,8 +199,8 @@ class DetailsForm(CheckedForm):
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, dossier=dossier, **kwargs)
         workers = workers_of([dossier.team_id])
-        self.fields["lead_worker"].queryset = workers
-        self.fields["workers"].queryset = workers
+        cast(forms.ModelChoiceField, self.fields["lead_worker"]).queryset = workers
+        cast(forms.ModelChoiceField, self.fields["workers"]).queryset = workers
 
 
 class FirstContactForm(CheckedForm):
@@ -241,6 +252,11 @@ class CloseForm(CheckedForm):
         label=_("Safeguards after closure"), choices=Safeguard.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    regie_after = forms.ChoiceField(
+        label=_("Who coordinates the household's support from now on?"), choices=RegieAfter.choices,
+        widget=forms.RadioSelect, required=False,
+        help_text=_("The regie after closure: the household itself, its network, or a professional."),
+    )
 
     def __init__(self, *args, open_items=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -261,12 +277,9 @@ class CloseForm(CheckedForm):
         return {item.field: self.cleaned_data[item.field] for item in self.open_items if item.choices}
 
     def service_errors(self, data):
-        errors = services.closing_errors(
+        return services.closing_errors(
             self.dossier, closed_on=data.get("closed_on"), closure_reason=data.get("closure_reason"),
-            client_rating=data.get("client_rating"))
-        if self.unsettleable:
-            errors[None] = [_("Settle this first: %(item)s.") % {"item": item.label} for item in self.unsettleable]
-        return errors
+            client_rating=data.get("client_rating"), open_items=self.open_items)
 
 
 class ReopenForm(CheckedForm):

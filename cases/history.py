@@ -32,10 +32,9 @@ import decimal
 import uuid
 from contextlib import contextmanager
 
-from django.conf import settings
-from django.db import models
 from django.db.models.signals import m2m_changed, post_init, post_save
-from django.utils.translation import gettext_lazy as _
+
+from cases.logs import ChangeAction, ChangeRecord
 
 MISSING = object()
 # Timestamps every save sets, and large derived copies: not a change anyone made.
@@ -44,62 +43,6 @@ ERASE_CHUNK = 10_000
 
 _request = contextvars.ContextVar("history_request", default=None)
 _user = contextvars.ContextVar("history_user", default=None)
-
-
-class ChangeAction(models.TextChoices):
-    CREATED = "created", _("created")
-    CHANGED = "changed", _("changed")
-    REMOVED = "removed", _("removed")
-    IMPORTED = "imported", _("imported")
-
-
-class ChangeRecord(models.Model):
-    """One change of one object: ``changes`` is ``{field: [old, new]}`` (JSON values)."""
-
-    at = models.DateTimeField(_("when"), auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+",
-        verbose_name=_("by"),
-    )
-    action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
-    model = models.CharField(_("kind"), max_length=60)  # "app_label.modelname"
-    object_id = models.BigIntegerField(_("object"), null=True)
-    # The dossier and client the object belongs to (not foreign keys: the record outlives the
-    # object; ``erase`` removes it with a destroyed dossier or client).
-    dossier = models.ForeignKey(
-        "cases.Dossier", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+",
-        verbose_name=_("dossier"),
-    )
-    client = models.ForeignKey(
-        "cases.Client", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+",
-        verbose_name=_("client"),
-    )
-    changes = models.JSONField(_("changes"), default=dict)
-
-    class Meta:
-        app_label = "cases"
-        ordering = ["-at", "-id"]
-        verbose_name = _("change")
-        verbose_name_plural = _("change history")
-        indexes = [
-            models.Index(fields=["dossier", "at"], name="change_dossier"),
-            models.Index(fields=["client", "at"], name="change_client"),
-            models.Index(fields=["model", "object_id"], name="change_object"),
-        ]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.model} {self.object_id} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("The change history is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The change history is append-only.")
-
-
-# ---- who ------------------------------------------------------------------------------------
 
 
 class CurrentUserMiddleware:

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cases.history import ChangeRecord
+from cases.models import ChangeRecord
 from cases.permissions import team_ids
 
 PANEL_SIZE = 10

@@ -101,6 +101,8 @@ postcode_validator = RegexValidator(r"^[1-9][0-9]{3}[A-Z]{2}$", _("Enter a postc
 class Client(models.Model):
     ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
     given_name = models.CharField(_("given name"), max_length=80, blank=True)
+    family_name_prefix = models.CharField(_("prefix (voorvoegsel)"), max_length=20, blank=True,
+                                          help_text=_("For example: van, de, van der."))
     family_name = models.CharField(_("family name"), max_length=120, blank=True)
     bsn = models.CharField(_("BSN"), max_length=9, blank=True, db_index=True, validators=[validate_bsn])
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
@@ -123,8 +125,13 @@ class Client(models.Model):
         return self.display_name
 
     @property
+    def full_family_name(self) -> str:
+        """The family name with its voorvoegsel, as written in a letter: "van der Heijden"."""
+        return " ".join(part for part in (self.family_name_prefix, self.family_name) if part)
+
+    @property
     def display_name(self) -> str:
-        name = f"{self.given_name} {self.family_name}".strip()
+        name = " ".join(part for part in (self.given_name, self.full_family_name) if part)
         return name or _("Client %(ref)s") % {"ref": self.ref}
 
     @property
@@ -167,6 +174,15 @@ class Safeguard(models.TextChoices):
     YOUTH_HEALTH = "jeugdgezondheidszorg", _("youth health care")
     SPECIALIST = "specialistische_zorg", _("specialist care")
     OTHERS = "andere_partijen", _("other parties")
+
+
+class RegieAfter(models.TextChoices):
+    """Who coordinates the household's support after closure (client-voice.md)."""
+
+    CLIENT = "client", _("the client")
+    NETWORK = "netwerk", _("the network")
+    PROFESSIONAL = "professional", _("a professional")
+    UNKNOWN = "onbekend", _("unknown")
 
 
 class DossierStatus(models.TextChoices):
@@ -216,6 +232,8 @@ class Dossier(models.Model):
     client_rating = models.PositiveSmallIntegerField(
         _("client rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
+    regie_after = models.CharField(_("coordination after closure"), max_length=12, choices=RegieAfter.choices,
+                                   blank=True)
     # The day each date was entered (plan.md "recorded-on dates"): set by cases.services, never
     # editable; empty = unknown (imported history). Registration lag = recorded_on - date.
     first_contact_recorded_on = models.DateField(_("first contact recorded on"), null=True, blank=True,
@@ -257,7 +275,8 @@ class Dossier(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=False)
-                | (Q(closure_reason="") & Q(can_continue_independently="") & Q(client_rating__isnull=True)),
+                | (Q(closure_reason="") & Q(can_continue_independently="") & Q(client_rating__isnull=True)
+                   & Q(regie_after="")),
                 name="dossier_closure_fields_only_when_closed",
             ),
             models.CheckConstraint(
@@ -293,7 +312,7 @@ class Dossier(models.Model):
         return DossierStatus.WAITING
 
     def get_status_display(self) -> str:
-        return DossierStatus(self.status).label
+        return str(DossierStatus(self.status).label)
 
     @property
     def is_closed(self) -> bool:
@@ -346,6 +365,8 @@ class FormerClosure(models.Model):
         _("can continue independently"), max_length=10, choices=YesNoUnknown.choices, blank=True
     )
     client_rating = models.PositiveSmallIntegerField(_("client rating"), null=True, blank=True)
+    regie_after = models.CharField(_("coordination after closure"), max_length=12, choices=RegieAfter.choices,
+                                   blank=True)
     safeguards = models.JSONField(_("safeguards"), default=list, blank=True)
     reopened_at = models.DateTimeField(_("reopened at"), auto_now_add=True)
     reopened_by = models.ForeignKey(
@@ -392,58 +413,6 @@ class DossierEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.detail}".strip()
-
-
-class AccessAction(models.TextChoices):
-    VIEW = "view", _("viewed")
-    CREATE = "create", _("created")
-    CHANGE = "change", _("changed")
-    EXPORT = "export", _("exported")
-    SEARCH = "search", _("searched")
-
-
-class AccessLogEntry(models.Model):
-    """NEN 7513-style access log: who did what with whose personal data, when, from where.
-
-    Append-only: the model refuses updates and deletes, and on PostgreSQL a trigger
-    refuses them in the database too (migration 0002)."""
-
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("user")
-    )
-    action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
-    client = models.ForeignKey(
-        Client, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+",
-        verbose_name=_("client"),
-    )
-    dossier = models.ForeignKey(
-        Dossier, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+",
-        verbose_name=_("dossier"),
-    )
-    remote_addr = models.GenericIPAddressField(_("address"), null=True)
-    path = models.CharField(_("page"), max_length=300, blank=True)
-    detail = models.CharField(_("detail"), max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = _("access log entry")
-        verbose_name_plural = _("access log")
-        indexes = [
-            models.Index(fields=["client", "at"], name="accesslog_client"),
-            models.Index(fields=["dossier", "at"], name="accesslog_dossier"),
-        ]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The access log is append-only.")
 
 
 class DestructionStatus(models.TextChoices):
@@ -497,4 +466,5 @@ class DestructionItem(models.Model):
         return f"{self.destruction_id}: {self.dossier_id}"
 
 
-from cases.history import ChangeRecord  # noqa: E402, F401  (the change history's table, docs/adr/0101)
+# The append-only logs live in cases.logs; imported here, where Django and the apps look.
+from cases.logs import AccessAction, AccessLogEntry, ChangeAction, ChangeRecord  # noqa: E402, F401

@@ -178,7 +178,7 @@ def destroy(destruction_id: int, *, user) -> DestructionList:
     destruction.status = DestructionStatus.DESTROYED
     destruction.decided_by, destruction.decided_at = user, timezone.now()
     destruction.dossier_count, destruction.client_count = len(dossier_ids), len(client_ids)
-    destruction.latest_closed_on = max((closed for _pk, closed in dossiers), default=None)
+    destruction.latest_closed_on = max((closed for _pk, closed in dossiers if closed is not None), default=None)
     destruction.counts = counts
     destruction.save()
     return destruction

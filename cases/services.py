@@ -21,7 +21,7 @@ the field they concern."""
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,36 +38,40 @@ from cases.models import (
     FormerClosure,
     MemberRole,
     Referrer,
+    RegieAfter,
     Team,
 )
 from cases.permissions import is_coach_of, team_ids
+from cases.rules import Errors, date_text, today
 
 
-def today() -> dt.date:
-    return timezone.localdate()
-
-
-def _not_in_future(field: str, value: dt.date | None, errors: dict) -> None:
-    if value and value > today():
-        errors.setdefault(field, []).append(_("This date lies in the future."))
-
-
-def _raise(errors: dict) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def lock_dossier(user, dossier_id: int, *, open_only: bool = True, closed_message: str | None = None) -> Dossier:
+def lock_dossier(user, dossier_id: int, *, held: Dossier | None = None, open_only: bool = True,
+                 closed_message: str | None = None, check_team: bool = True) -> Dossier:
     """Every write to a dossier, in any app, starts here (inside ``transaction.atomic``):
     re-read the dossier under a row lock (the caller's copy may be stale), check that the
     user works in its team (``PermissionDenied``) and, with ``open_only``, that it is not
-    closed (``ValidationError``). The function that follows may rely on the lock."""
-    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
-    if dossier.team_id not in team_ids(user):
+    closed (``ValidationError`` with ``closed_message``). The function that follows may rely
+    on the lock. ``check_team=False`` is for a resident's write in the portal, whose view has
+    checked that the dossier is theirs (``user`` is then not a staff member).
+
+    ``held``: the caller already holds this dossier's lock in the current transaction (a
+    service that calls another app's service for the same dossier, closing that settles
+    other apps' open items): it is checked, not read and locked again."""
+    if held is not None:
+        if held.pk != dossier_id or not transaction.get_connection().in_atomic_block:
+            raise RuntimeError("A held dossier lock belongs to the same dossier and transaction.")
+        dossier = held
+    else:
+        dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+    if check_team and dossier.team_id not in team_ids(user):
         raise PermissionDenied
     if open_only and dossier.is_closed:
         raise ValidationError(closed_message or _("This dossier is closed and can no longer be changed."))
     return dossier
+
+
+def _verbose_name(field: str) -> str:
+    return str(Dossier._meta.get_field(field).verbose_name)  # type: ignore[union-attr]
 
 
 def _require_team_member(user, team_id: int) -> None:
@@ -106,11 +110,11 @@ def save_client(client: Client) -> Client:
     return client
 
 
-def registration_errors(*, team: Team | None, registered_on: dt.date | None, lead_worker=None) -> dict:
-    errors: dict = {}
-    _not_in_future("registered_on", registered_on, errors)
+def registration_errors(*, team: Team | None, registered_on: dt.date | None, lead_worker=None) -> Errors:
+    errors = Errors()
+    errors.not_in_future("registered_on", registered_on)
     if team is not None and lead_worker is not None and team.pk not in team_ids(lead_worker):
-        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
+        errors.add("lead_worker", _("The lead worker must be a member of the team."))
     return errors
 
 
@@ -155,7 +159,8 @@ def register_dossier(
     _require_team_member(user, team.pk)
     _require_visible_client(user, applicant)
     errors = registration_errors(team=team, registered_on=registered_on, lead_worker=lead_worker)
-    _raise({**errors, **other_open_dossier_errors(applicant, confirmed=confirm_other_open)})
+    errors.update(other_open_dossier_errors(applicant, confirmed=confirm_other_open))
+    errors.raise_if_any()
     if applicant.pk is None:
         save_client(applicant)
     dossier = Dossier.objects.create(
@@ -183,18 +188,16 @@ def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
         raise ValueError(f"Cannot change {sorted(unknown)} here.")
     for field, value in changes.items():
         setattr(dossier, field, value)
-    errors: dict = {}
-    _not_in_future("registered_on", dossier.registered_on, errors)
+    errors = Errors()
+    errors.not_in_future("registered_on", dossier.registered_on)
     for field in ("first_contact_on", "support_started_on"):
         later = getattr(dossier, field)
         if later and dossier.registered_on > later:
-            errors.setdefault("registered_on", []).append(
-                _("The registration date cannot be after %(what)s (%(date)s).")
-                % {"what": Dossier._meta.get_field(field).verbose_name, "date": later.strftime("%d-%m-%Y")}
-            )
+            errors.add("registered_on", _("The registration date cannot be after %(what)s (%(date)s).")
+                       % {"what": _verbose_name(field), "date": date_text(later)})
     if dossier.lead_worker is not None and dossier.team_id not in team_ids(dossier.lead_worker):
-        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
-    _raise(errors)
+        errors.add("lead_worker", _("The lead worker must be a member of the team."))
+    errors.raise_if_any()
     dossier.save()
     if workers is not None:
         dossier.workers.set(workers)
@@ -204,21 +207,17 @@ def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
     return dossier
 
 
-def first_contact_errors(dossier: Dossier, on: dt.date | None) -> dict:
-    errors: dict = {}
-    _not_in_future("first_contact_on", on, errors)
-    if on and on < dossier.registered_on:
-        errors.setdefault("first_contact_on", []).append(
-            _("First contact cannot be before the registration date (%(date)s).")
-            % {"date": dossier.registered_on.strftime("%d-%m-%Y")}
-        )
+def first_contact_errors(dossier: Dossier, on: dt.date | None) -> Errors:
+    errors = Errors()
+    errors.not_in_future("first_contact_on", on)
+    errors.not_before_registration("first_contact_on", on, dossier)
     return errors
 
 
 @transaction.atomic
 def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) -> Dossier:
     dossier = lock_dossier(user, dossier.pk)
-    _raise(first_contact_errors(dossier, on))
+    first_contact_errors(dossier, on).raise_if_any()
     dossier.first_contact_on = on
     dossier.first_contact_location = location
     dossier.first_contact_recorded_on = today()
@@ -228,21 +227,17 @@ def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) 
     return dossier
 
 
-def support_start_errors(dossier: Dossier, on: dt.date | None) -> dict:
-    errors: dict = {}
-    _not_in_future("support_started_on", on, errors)
-    if on and on < dossier.registered_on:
-        errors.setdefault("support_started_on", []).append(
-            _("Support cannot start before the registration date (%(date)s).")
-            % {"date": dossier.registered_on.strftime("%d-%m-%Y")}
-        )
+def support_start_errors(dossier: Dossier, on: dt.date | None) -> Errors:
+    errors = Errors()
+    errors.not_in_future("support_started_on", on)
+    errors.not_before_registration("support_started_on", on, dossier)
     return errors
 
 
 @transaction.atomic
 def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
     dossier = lock_dossier(user, dossier.pk)
-    _raise(support_start_errors(dossier, on))
+    support_start_errors(dossier, on).raise_if_any()
     dossier.support_started_on = on
     dossier.support_started_recorded_on = today()
     dossier.save(update_fields=["support_started_on", "support_started_recorded_on", "updated_at"])
@@ -258,10 +253,10 @@ def add_member(
     _require_visible_client(user, client)
     if client.pk is not None and DossierMember.objects.filter(dossier=dossier, client=client).exists():
         raise ValidationError({"client": [_("This person is already a member of the household.")]})
-    errors = other_open_dossier_errors(client, dossier=dossier, confirmed=confirm_other_open)
+    errors = Errors(other_open_dossier_errors(client, dossier=dossier, confirmed=confirm_other_open))
     if role == MemberRole.APPLICANT and dossier.members.filter(role=MemberRole.APPLICANT).exists():
-        errors["role"] = [_("The household already has an applicant.")]
-    _raise(errors)
+        errors.add("role", _("The household already has an applicant."))
+    errors.raise_if_any()
     if client.pk is None:
         save_client(client)
     member = DossierMember.objects.create(dossier=dossier, client=client, role=role)
@@ -308,23 +303,27 @@ def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "") -> Dossie
 
 
 def closing_errors(
-    dossier: Dossier, *, closed_on: dt.date | None, closure_reason: str | None, client_rating: int | None
-) -> dict:
+    dossier: Dossier, *, closed_on: dt.date | None, closure_reason: str | None, client_rating: int | None,
+    open_items: Iterable[extensions.OpenItem] = (), settlements: dict[str, str] | None = None,
+) -> Errors:
     """The closing form's rules; ``None`` for a value the form could not read (its own
-    error is shown already)."""
-    errors: dict = {}
-    _not_in_future("closed_on", closed_on, errors)
+    error is shown already). Every open item needs a way of settling it, and an item without
+    choices must be settled on its own page first; ``settlements=None`` (the form, whose own
+    required fields ask for the choices) checks only the latter."""
+    errors = Errors()
+    errors.not_in_future("closed_on", closed_on)
     for field in ("registered_on", "first_contact_on", "support_started_on"):
-        earlier = getattr(dossier, field)
-        if closed_on and earlier and closed_on < earlier:
-            errors.setdefault("closed_on", []).append(
-                _("The closing date cannot be before %(what)s (%(date)s).")
-                % {"what": Dossier._meta.get_field(field).verbose_name, "date": earlier.strftime("%d-%m-%Y")}
-            )
+        errors.not_before("closed_on", closed_on, getattr(dossier, field),
+                          _("The closing date cannot be before %(what)s (%(date)s)."), what=_verbose_name(field))
     if closure_reason == "":
-        errors["closure_reason"] = [_("Choose the closure reason.")]
+        errors.add("closure_reason", _("Choose the closure reason."))
     if client_rating is not None and not 1 <= client_rating <= 10:
-        errors["client_rating"] = [_("A rating is a whole number from 1 to 10.")]
+        errors.add("client_rating", _("A rating is a whole number from 1 to 10."))
+    for item in open_items:
+        if not item.choices:
+            errors.add(item.field or NON_FIELD_ERRORS, _("Settle this first: %(item)s.") % {"item": item.label})
+        elif settlements is not None and settlements.get(item.field, "") not in dict(item.choices):
+            errors.add(item.field, _("Choose what happens with: %(item)s.") % {"item": item.label})
     return errors
 
 
@@ -338,6 +337,7 @@ def closure_initial(dossier: Dossier) -> dict:
         "closure_reason": former.closure_reason,
         "can_continue_independently": former.can_continue_independently,
         "client_rating": former.client_rating,
+        "regie_after": former.regie_after,
         "safeguards": list(former.safeguards),
     }
 
@@ -353,34 +353,34 @@ def close_dossier(
     client_rating: int | None = None,
     safeguards: Iterable[str] = (),
     settlements: dict[str, str] | None = None,
+    regie_after: str = "",
 ) -> Dossier:
     """Close the dossier. ``settlements`` maps each open item's ``field`` (see
     ``cases.extensions.OpenItem``) to the chosen way of settling it; every item is settled
     in the same transaction, before the dossier closes, or nothing happens."""
     dossier = lock_dossier(user, dossier.pk)
-    errors = closing_errors(dossier, closed_on=closed_on, closure_reason=closure_reason, client_rating=client_rating)
-    items = extensions.open_items(dossier)
+    items = extensions.open_items(dossier)  # again under the lock: the form's list may be stale
     settlements = settlements or {}
+    errors = closing_errors(dossier, closed_on=closed_on, closure_reason=closure_reason, client_rating=client_rating,
+                            open_items=items, settlements=settlements)
+    if regie_after and regie_after not in RegieAfter.values:
+        errors.add("regie_after", _("Choose who coordinates the support after closure."))
+    errors.raise_if_any()
+    errors = Errors()
     for item in items:
-        choice = settlements.get(item.field, "")
-        if not item.choices:
-            errors.setdefault(item.field, []).append(
-                _("Settle this first: %(item)s.") % {"item": item.label})
-        elif choice not in dict(item.choices):
-            errors.setdefault(item.field, []).append(
-                _("Choose what happens with: %(item)s.") % {"item": item.label})
-    _raise(errors)
-    for item in items:
+        if item.settle is None:
+            continue  # an item without choices was refused above
         try:
-            item.settle(user=user, choice=settlements[item.field], on=closed_on)
+            item.settle(user=user, choice=settlements[item.field], on=closed_on, dossier=dossier)
         except ValidationError as error:
-            errors.setdefault(item.field, []).extend(f"{item.label}: {m}" for m in error.messages)
-    _raise(errors)
+            errors.update({item.field: [f"{item.label}: {m}" for m in error.messages]})
+    errors.raise_if_any()
     dossier.closed_on = closed_on
     dossier.closed_recorded_on = today()
     dossier.closure_reason = closure_reason
     dossier.can_continue_independently = can_continue_independently
     dossier.client_rating = client_rating
+    dossier.regie_after = regie_after
     dossier.save()
     DossierSafeguard.objects.bulk_create(
         DossierSafeguard(dossier=dossier, safeguard=code) for code in sorted(set(safeguards))
@@ -395,12 +395,12 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
     dossier = lock_dossier(user, dossier.pk, open_only=False)
     if not is_coach_of(user, dossier.team_id):
         raise PermissionDenied
-    if not dossier.is_closed:
+    if dossier.closed_on is None:
         raise ValidationError(_("This dossier is not closed."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the dossier is reopened.")]})
     previous = _("closed on %(date)s (%(reason)s): %(why)s") % {
-        "date": dossier.closed_on.strftime("%d-%m-%Y"),
+        "date": date_text(dossier.closed_on),
         "reason": dossier.get_closure_reason_display(),
         "why": reason.strip(),
     }
@@ -410,6 +410,7 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
         closure_reason=dossier.closure_reason,
         can_continue_independently=dossier.can_continue_independently,
         client_rating=dossier.client_rating,
+        regie_after=dossier.regie_after,
         safeguards=sorted(dossier.safeguards.values_list("safeguard", flat=True)),
         reopened_by=user,
         reason=reason.strip(),
@@ -419,6 +420,7 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
     dossier.closure_reason = ""
     dossier.can_continue_independently = ""
     dossier.client_rating = None
+    dossier.regie_after = ""
     dossier.save()
     dossier.safeguards.all().delete()
     record_event(dossier, user, EventKind.REOPENED, today(), previous)
@@ -435,15 +437,15 @@ def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> l
     locked = list(Dossier.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
     if len(locked) != len(pks) or any(not is_coach_of(user, d.team_id) for d in locked):
         raise PermissionDenied
-    errors: dict = {}
+    errors = Errors()
     if lead_worker is None:
-        errors["lead_worker"] = [_("Choose the new lead worker.")]
+        errors.add("lead_worker", _("Choose the new lead worker."))
     elif any(d.team_id not in team_ids(lead_worker) for d in locked):
-        errors["lead_worker"] = [_("The lead worker must be a member of the team.")]
+        errors.add("lead_worker", _("The lead worker must be a member of the team."))
     closed = [str(d.pk) for d in locked if d.is_closed]
     if closed:
-        errors["dossiers"] = [_("Closed dossiers cannot be changed: %(numbers)s.") % {"numbers": ", ".join(closed)}]
-    _raise(errors)
+        errors.add("dossiers", _("Closed dossiers cannot be changed: %(numbers)s.") % {"numbers": ", ".join(closed)})
+    errors.raise_if_any()
     name = lead_worker.get_full_name() or lead_worker.username
     changed = [d for d in locked if d.lead_worker_id != lead_worker.pk]
     for dossier in changed:

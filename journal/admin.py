@@ -4,7 +4,7 @@ here: they are read in the dossier, where the access rules and the access log ap
 
 from django.contrib import admin
 
-from buurtteam.admin_site import ReadOnlyModelAdmin
+from cases.admin_site import ReadOnlyModelAdmin
 from journal.models import Document, JournalEntry
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.appendonly import AppendOnlyModel
 from cases.models import Client, Dossier, new_ref
 from journal.querysets import DocumentQuerySet, JournalEntryQuerySet
 
@@ -31,7 +32,9 @@ class EntryKind(models.TextChoices):
     NOTE = "notitie", _("note (no contact)")
 
 
-class JournalEntry(models.Model):
+class JournalEntry(AppendOnlyModel):
+    append_only_message = "A journal entry is never changed or deleted; write a correction."
+
     ref = models.CharField(_("source key"), max_length=64, unique=True, default=new_ref)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="journal_entries", db_index=False)
     client = models.ForeignKey(
@@ -89,16 +92,8 @@ class JournalEntry(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.written_on:%d-%m-%Y}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("A journal entry is never changed; write a correction.")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("journal:list", args=[self.dossier_id]) + f"#entry-{self.pk}"
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("A journal entry is never deleted; write a correction.")
 
 
 class DocumentKind(models.TextChoices):

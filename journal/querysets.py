@@ -8,11 +8,12 @@ API serves aggregates only and the admin never shows an entry's text."""
 from django.db import models
 from django.db.models import Q
 
+from cases.permissions import roles
+from cases.querysets import TeamScopedQuerySet
+
 
 class JournalEntryQuerySet(models.QuerySet):
     def for_user(self, user):
-        from cases.permissions import roles
-
         user_roles = roles(user)
         readable = Q(confidential=False) | Q(dossier__team_id__in=user_roles.coached_team_ids)
         if user_roles.team_ids:
@@ -24,8 +25,5 @@ class JournalEntryQuerySet(models.QuerySet):
         return self.exclude(kind="notitie").filter(corrects__isnull=True)
 
 
-class DocumentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from cases.permissions import team_ids
-
-        return self.filter(dossier__team_id__in=team_ids(user))
+class DocumentQuerySet(TeamScopedQuerySet):
+    """Documents of the dossiers of the user's teams."""

@@ -13,14 +13,13 @@ import datetime as dt
 
 import filetype
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from cases.models import Dossier
-from cases.permissions import team_ids
-from cases.services import today
+from cases.rules import Errors
+from cases.services import lock_dossier
 from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind, JournalEntry
 
 # Content types a document may have (as ``filetype`` recognises them from the bytes).
@@ -31,15 +30,6 @@ DOCUMENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
     "application/vnd.oasis.opendocument.text": "OpenDocument (.odt)",
 }
-
-
-def _lock_open_dossier(dossier: Dossier, user) -> Dossier:
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
-    if dossier.is_closed:
-        raise ValidationError(_("This dossier is closed and can no longer be changed."))
-    return dossier
 
 
 @transaction.atomic
@@ -56,31 +46,25 @@ def write_entry(
     corrects: JournalEntry | None = None,
 ) -> JournalEntry:
     """A new journal entry (or a correction of ``corrects``). All problems at once, by field."""
-    dossier = _lock_open_dossier(dossier, user)
-    errors: dict = {}
+    dossier = lock_dossier(user, dossier.pk)
+    errors = Errors()
     if written_on is None:
-        errors["written_on"] = [_("Enter the date.")]
-    elif written_on > today():
-        errors["written_on"] = [_("This date lies in the future.")]
-    elif written_on < dossier.registered_on:
-        errors["written_on"] = [
-            _("The date cannot be before the registration date (%(date)s).")
-            % {"date": dossier.registered_on.strftime("%d-%m-%Y")}
-        ]
+        errors.add("written_on", _("Enter the date."))
+    errors.not_in_future("written_on", written_on)
+    errors.not_before_registration("written_on", written_on, dossier)
     if kind not in EntryKind.values:
-        errors["kind"] = [_("Choose the kind of contact.")]
+        errors.add("kind", _("Choose the kind of contact."))
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-        errors["minutes"] = [_("A duration is a whole number of minutes from 1 to %(max)s.") % {"max": MAX_MINUTES}]
+        errors.add("minutes", _("A duration is a whole number of minutes from 1 to %(max)s.") % {"max": MAX_MINUTES})
     if not (text or "").strip():
-        errors["text"] = [_("Write what was said or done.")]
+        errors.add("text", _("Write what was said or done."))
     if client is not None and not dossier.members.filter(client=client).exists():
-        errors["client"] = [_("This person is not a member of the household.")]
+        errors.add("client", _("This person is not a member of the household."))
     if corrects is not None:
         readable = JournalEntry.objects.for_user(user).filter(pk=corrects.pk, dossier=dossier).exists()
         if not readable:
-            errors["corrects"] = [_("You can only correct an entry of this dossier that you can read.")]
-    if errors:
-        raise ValidationError(errors)
+            errors.add("corrects", _("You can only correct an entry of this dossier that you can read."))
+    errors.raise_if_any()
     entry = JournalEntry(
         dossier=dossier, client=client, written_on=written_on, kind=kind, minutes=minutes,
         author=user, confidential=confidential, text=text.strip(), corrects=corrects,
@@ -111,26 +95,22 @@ def detect_type(upload) -> str | None:
 
 @transaction.atomic
 def upload_document(dossier: Dossier, *, user, upload, kind: str, description: str = "") -> Document:
-    dossier = _lock_open_dossier(dossier, user)
-    errors: dict = {}
+    dossier = lock_dossier(user, dossier.pk)
+    errors = Errors()
     if upload is None:
-        errors["file"] = [_("Choose a file.")]
+        errors.add("file", _("Choose a file."))
     else:
         if upload.size > settings.DOCUMENT_MAX_BYTES:
-            errors.setdefault("file", []).append(
-                _("The file is larger than %(max)s.") % {"max": filesizeformat(settings.DOCUMENT_MAX_BYTES)}
-            )
+            errors.add("file", _("The file is larger than %(max)s.")
+                       % {"max": filesizeformat(settings.DOCUMENT_MAX_BYTES)})
         elif upload.size == 0:
-            errors.setdefault("file", []).append(_("The file is empty."))
+            errors.add("file", _("The file is empty."))
         elif detect_type(upload) not in DOCUMENT_TYPES:
-            errors.setdefault("file", []).append(
-                _("This kind of file is not accepted. Accepted: %(types)s.")
-                % {"types": ", ".join(DOCUMENT_TYPES.values())}
-            )
+            errors.add("file", _("This kind of file is not accepted. Accepted: %(types)s.")
+                       % {"types": ", ".join(DOCUMENT_TYPES.values())})
     if kind not in DocumentKind.values:
-        errors["kind"] = [_("Choose what kind of document this is.")]
-    if errors:
-        raise ValidationError(errors)
+        errors.add("kind", _("Choose what kind of document this is."))
+    errors.raise_if_any()
     document = Document(
         dossier=dossier, kind=kind, description=description.strip()[:200], uploaded_by=user,
         original_name=upload.name[-255:], content_type=detect_type(upload), size=upload.size,

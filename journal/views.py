@@ -7,8 +7,6 @@ import csv
 import io
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +14,7 @@ from django.utils.translation import gettext as _
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier, paginate
+from cases.shortcuts import get_dossier, paginate, submit_form
 from cases.spreadsheet import safe_cell
 from journal import services
 from journal.forms import CorrectionForm, DocumentForm, EntryForm, SearchForm
@@ -43,19 +41,15 @@ def entry_new(request, pk):
     if request.method == "GET":
         log_access_many(request, AccessAction.VIEW, clients=[m.client for m in members], dossier=dossier,
                         detail="journal: new entry form")
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            entry = services.write_entry(
-                dossier, user=request.user, written_on=data["written_on"], kind=data["kind"], text=data["text"],
-                minutes=data["minutes"], confidential=data["confidential"], client=form.member(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"journal: {entry.pk}")
-            messages.success(request, _("The journal entry has been saved."))
-            return redirect(entry.get_absolute_url())
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.write_entry(
+            dossier, user=request.user, written_on=data["written_on"], kind=data["kind"], text=data["text"],
+            minutes=data["minutes"], confidential=data["confidential"], client=form.member()),
+        success=_("The journal entry has been saved."),
+    ):
+        log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"journal: {submitted.result.pk}")
+        return redirect(submitted.result.get_absolute_url())
     return render(request, "journal/entry_form.html", {"dossier": dossier, "form": form,
                                                        "forms_with_errors": [form] if form.errors else [],
                                                        "title": _("New journal entry")})
@@ -64,15 +58,11 @@ def entry_correct(request, pk, entry_pk):
     dossier = get_dossier(request, pk)
     original = get_object_or_404(readable(request.user, dossier).select_related("author", "client"), pk=entry_pk)
     form = CorrectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.correct_entry(original, user=request.user, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"journal: {entry.pk}")
-            messages.success(request, _("The correction has been saved."))
-            return redirect(original.get_absolute_url())
+    if submitted := submit_form(request, form,
+                                lambda data: services.correct_entry(original, user=request.user, text=data["text"]),
+                                success=_("The correction has been saved.")):
+        log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"journal: {submitted.result.pk}")
+        return redirect(original.get_absolute_url())
     log_read(request, dossier, [original], AccessAction.VIEW)
     return render(request, "journal/entry_correct.html", {
         "dossier": dossier, "form": form, "original": original, "title": _("Correct a journal entry"),
@@ -102,17 +92,14 @@ def entry_export(request, pk):
 def document_new(request, pk):
     dossier = get_dossier(request, pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.upload_document(dossier, user=request.user, upload=data["file"], kind=data["kind"],
-                                                description=data["description"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"document: {document.pk}")
-            messages.success(request, _("The document has been stored."))
-            return redirect(dossier.get_absolute_url() + "#journal-heading")
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.upload_document(dossier, user=request.user, upload=data["file"], kind=data["kind"],
+                                              description=data["description"]),
+        success=_("The document has been stored."),
+    ):
+        log_access(request, AccessAction.CREATE, dossier=dossier, detail=f"document: {submitted.result.pk}")
+        return redirect(dossier.get_absolute_url() + "#journal-heading")
     return render(request, "journal/document_form.html", {
         "dossier": dossier, "form": form, "forms_with_errors": [form] if form.errors else [],
         "title": _("Add a document"), "max_size": settings.DOCUMENT_MAX_BYTES,

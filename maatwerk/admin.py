@@ -3,7 +3,7 @@ and are not in the admin."""
 
 from django.contrib import admin
 
-from buurtteam.admin_site import BeheerModelAdmin
+from cases.admin_site import BeheerModelAdmin
 from maatwerk.models import Product, Provider
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cases.models import Client, Dossier, new_ref
-from maatwerk.querysets import ReferralQuerySet
+from maatwerk.querysets import ProductQuerySet, ReferralQuerySet
 
 
 class Category(models.TextChoices):
@@ -23,6 +23,8 @@ class Product(models.Model):
     name = models.CharField(_("name"), max_length=160)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     active = models.BooleanField(_("active"), default=True)
+
+    objects = ProductQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

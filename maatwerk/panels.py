@@ -25,9 +25,9 @@ def open_referrals(dossier) -> list[OpenItem]:
     from maatwerk import services
 
     def settle(referral):
-        def run(*, user, choice, on):
+        def run(*, user, choice, on, dossier):
             if choice == WITHDRAW:
-                services.decide(referral, user=user, status=Status.WITHDRAWN, decided_on=on)
+                services.decide(referral, user=user, status=Status.WITHDRAWN, decided_on=on, held=dossier)
         return run
 
     referrals = Referral.objects.filter(dossier=dossier, status=Status.REQUESTED).select_related(

@@ -38,7 +38,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.models import Client, Dossier, DossierMember, EventKind
-from cases.services import lock_dossier, record_event, today
+from cases.rules import Errors, date_text, today
+from cases.services import lock_dossier, record_event
 from maatwerk.models import Form, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
 from maatwerk.signals import referral_changed
 
@@ -47,33 +48,14 @@ DATED_DECISIONS = (Status.GRANTED, Status.REJECTED)
 OBJECTABLE = (Status.GRANTED, Status.REJECTED)
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
+def _not_before_request(errors: Errors, field: str, value: dt.date | None, referral: Referral) -> None:
+    errors.not_before(field, value, referral.requested_on, _("This date cannot be before the request date (%(date)s)."))
 
 
-def _raise(errors: dict) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _date(value: dt.date) -> str:
-    return value.strftime("%d-%m-%Y")
-
-
-def _not_in_future(field: str, value: dt.date | None, errors: dict) -> None:
-    if value and value > today():
-        _add(errors, field, _("This date lies in the future."))
-
-
-def _not_before_request(field: str, value: dt.date | None, referral: Referral, errors: dict) -> None:
-    if value and referral.requested_on and value < referral.requested_on:
-        _add(errors, field, _("This date cannot be before the request date (%(date)s).")
-             % {"date": _date(referral.requested_on)})
-
-
-def _lock(referral: Referral, user) -> Referral:
-    """Lock the dossier, then the referral, re-reading both; the caller's copies may be stale."""
-    dossier = lock_dossier(user, referral.dossier_id)
+def _lock(referral: Referral, user, held: Dossier | None = None) -> Referral:
+    """Lock the dossier (unless the caller holds its lock), then the referral, re-reading
+    both; the caller's copies may be stale."""
+    dossier = lock_dossier(user, referral.dossier_id, held=held)
     locked = Referral.objects.select_for_update().get(pk=referral.pk)
     locked.dossier = dossier
     return locked
@@ -99,29 +81,29 @@ def request_referral(
     form: str,
     requested_on: dt.date | None,
     notes: str = "",
+    held: Dossier | None = None,
 ) -> Referral:
-    """Aanvraag: refer a member of the household to a maatwerkvoorziening."""
-    dossier = lock_dossier(user, dossier.pk)
-    errors: dict = {}
+    """Aanvraag: refer a member of the household to a maatwerkvoorziening. ``held``: the
+    caller (a goal's referral in ``plans``) holds the dossier's lock."""
+    dossier = lock_dossier(user, dossier.pk, held=held)
+    errors = Errors()
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
-        _add(errors, "client", _("This person is not a member of the household."))
+        errors.add("client", _("This person is not a member of the household."))
     if not product.active:
-        _add(errors, "product", _("This product is no longer offered."))
+        errors.add("product", _("This product is no longer offered."))
     if not provider.active:
-        _add(errors, "provider", _("This provider no longer accepts referrals."))
+        errors.add("provider", _("This provider no longer accepts referrals."))
     elif not provider.products.filter(pk=product.pk).exists():
-        _add(errors, "provider", _("%(provider)s does not offer %(product)s.")
+        errors.add("provider", _("%(provider)s does not offer %(product)s.")
              % {"provider": provider.name, "product": product.name})
     if form not in Form.values:
-        _add(errors, "form", _("Choose care in kind (ZIN) or a personal budget (PGB)."))
+        errors.add("form", _("Choose care in kind (ZIN) or a personal budget (PGB)."))
     if requested_on is None:
-        _add(errors, "requested_on", _("Enter the request date."))
+        errors.add("requested_on", _("Enter the request date."))
     else:
-        _not_in_future("requested_on", requested_on, errors)
-        if requested_on < dossier.registered_on:
-            _add(errors, "requested_on", _("The request date cannot be before the registration date (%(date)s).")
-                 % {"date": _date(dossier.registered_on)})
-    _raise(errors)
+        errors.not_in_future("requested_on", requested_on)
+        errors.not_before_registration("requested_on", requested_on, dossier)
+    errors.raise_if_any()
     referral = Referral.objects.create(
         dossier=dossier,
         client=client,
@@ -139,23 +121,25 @@ def request_referral(
 
 
 @transaction.atomic
-def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None) -> Referral:
-    """The one status transition: aangevraagd → toegekend | afgewezen | ingetrokken."""
-    referral = _lock(referral, user)
-    errors: dict = {}
+def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None,
+           held: Dossier | None = None) -> Referral:
+    """The one status transition: aangevraagd → toegekend | afgewezen | ingetrokken.
+    ``held``: the caller (closing the dossier) holds the dossier's lock."""
+    referral = _lock(referral, user, held)
+    errors = Errors()
     if referral.status != Status.REQUESTED:
-        _add(errors, "status", _("Only a requested referral can be decided; this one is %(status)s.")
+        errors.add("status", _("Only a requested referral can be decided; this one is %(status)s.")
              % {"status": referral.get_status_display()})
-        _raise(errors)
+        errors.raise_if_any()
     if status not in DECISIONS:
-        _add(errors, "status", _("Choose granted, rejected or withdrawn."))
+        errors.add("status", _("Choose granted, rejected or withdrawn."))
     if decided_on is None:
         if status in DATED_DECISIONS:
-            _add(errors, "decided_on", _("Enter the date of the decision."))
+            errors.add("decided_on", _("Enter the date of the decision."))
     else:
-        _not_in_future("decided_on", decided_on, errors)
-        _not_before_request("decided_on", decided_on, referral, errors)
-    _raise(errors)
+        errors.not_in_future("decided_on", decided_on)
+        _not_before_request(errors, "decided_on", decided_on, referral)
+    errors.raise_if_any()
     previous = referral.status
     referral.status = status
     referral.decided_on = decided_on
@@ -173,20 +157,20 @@ def set_care_period(referral: Referral, *, user, starts_on: dt.date | None, ends
     referral = _lock(referral, user)
     if referral.status != Status.GRANTED:
         raise ValidationError(_("Only granted care has a care period."))
-    errors: dict = {}
+    errors = Errors()
     if starts_on is None:
-        _add(errors, "starts_on", _("Enter the date the care starts."))
-    _not_before_request("starts_on", starts_on, referral, errors)
+        errors.add("starts_on", _("Enter the date the care starts."))
+    _not_before_request(errors, "starts_on", starts_on, referral)
     if starts_on and ends_on and ends_on < starts_on:
-        _add(errors, "ends_on", _("The care cannot end before it starts."))
-    _raise(errors)
+        errors.add("ends_on", _("The care cannot end before it starts."))
+    errors.raise_if_any()
     referral.starts_on = starts_on
     referral.ends_on = ends_on
     referral.save(update_fields=["starts_on", "ends_on", "updated_at"])
     if ends_on:
-        period = _("care from %(start)s to %(end)s") % {"start": _date(starts_on), "end": _date(ends_on)}
+        period = _("care from %(start)s to %(end)s") % {"start": date_text(starts_on), "end": date_text(ends_on)}
     else:
-        period = _("care from %(start)s") % {"start": _date(starts_on)}
+        period = _("care from %(start)s") % {"start": date_text(starts_on)}
     record_event(referral.dossier, user, EventKind.REFERRAL, starts_on, f"{_what(referral)}: {period}")
     referral_changed.send(sender=Referral, referral=referral, user=user)
     return referral
@@ -198,12 +182,12 @@ def record_objection(referral: Referral, *, user, objected: bool, outcome: str) 
     referral = _lock(referral, user)
     if referral.status not in OBJECTABLE:
         raise ValidationError(_("An objection can only be lodged against a decision (granted or rejected)."))
-    errors: dict = {}
+    errors = Errors()
     if outcome and outcome not in ObjectionOutcome.values:
-        _add(errors, "objection_outcome", _("Choose a valid outcome."))
+        errors.add("objection_outcome", _("Choose a valid outcome."))
     if outcome and not objected:
-        _add(errors, "objection_outcome", _("Only record an outcome when an objection was lodged."))
-    _raise(errors)
+        errors.add("objection_outcome", _("Only record an outcome when an objection was lodged."))
+    errors.raise_if_any()
     referral.objected = objected
     referral.objection_outcome = (outcome or ObjectionOutcome.PENDING) if objected else ""
     referral.save(update_fields=["objected", "objection_outcome", "updated_at"])
@@ -224,17 +208,17 @@ def redecide(referral: Referral, *, user, status: str, decided_on: dt.date | Non
     referral = _lock(referral, user)
     if not (referral.objected and referral.objection_outcome == ObjectionOutcome.UPHELD):
         raise ValidationError(_("A new decision follows an upheld objection (bezwaar gegrond) only."))
-    errors: dict = {}
+    errors = Errors()
     if status not in DATED_DECISIONS:
-        _add(errors, "status", _("Choose granted or rejected."))
+        errors.add("status", _("Choose granted or rejected."))
     if decided_on is None:
-        _add(errors, "decided_on", _("Enter the date of the decision."))
+        errors.add("decided_on", _("Enter the date of the decision."))
     else:
-        _not_in_future("decided_on", decided_on, errors)
+        errors.not_in_future("decided_on", decided_on)
         if referral.decided_on and decided_on < referral.decided_on:
-            _add(errors, "decided_on", _("The new decision cannot be before the decision objected to (%(date)s).")
-                 % {"date": _date(referral.decided_on)})
-    _raise(errors)
+            errors.add("decided_on", _("The new decision cannot be before the decision objected to (%(date)s).")
+                 % {"date": date_text(referral.decided_on)})
+    errors.raise_if_any()
     previous = referral.status
     referral.status = status
     referral.decided_on = decided_on

@@ -4,19 +4,17 @@
 
 import datetime as dt
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cases.audit import log_access, log_access_many, log_access_rows
 from cases.models import AccessAction
 from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier, get_team, paginate
+from cases.shortcuts import get_dossier, get_team, paginate, submit_form
 from maatwerk import services
 from maatwerk.forms import CarePeriodForm, DecideForm, ObjectionForm, RedecideForm, ReferralForm
-from maatwerk.models import Product, Provider, Referral, Status
+from maatwerk.models import Product, Referral, Status
 
 ENDING_WITHIN = dt.timedelta(weeks=8)
 OVERVIEW_PAGE_SIZE = 50
@@ -30,41 +28,25 @@ def get_referral(request, pk: int) -> Referral:
     )
 
 
-def catalogue():
-    """Active products with the active providers that offer them (for the referral form)."""
-    return Product.objects.filter(active=True).order_by("category", "name").prefetch_related(
-        Prefetch("providers", queryset=Provider.objects.filter(active=True).order_by("name"))
-    )
-
-
 def new(request, pk):
     dossier = get_dossier(request, pk)
     form = ReferralForm(request.POST or None, dossier=dossier)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            referral = services.request_referral(
-                dossier,
-                user=request.user,
-                client=data["client"],
-                product=data["product"],
-                provider=data["provider"],
-                form=data["form"],
-                requested_on=data["requested_on"],
-                notes=data["notes"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CREATE, dossier=dossier, client=referral.client,
-                       detail=_("referral: %(what)s") % {"what": referral})
-            messages.success(request, _("The referral has been saved."))
-            return redirect(dossier)
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.request_referral(
+            dossier, user=request.user, client=data["client"], product=data["product"], provider=data["provider"],
+            form=data["form"], requested_on=data["requested_on"], notes=data["notes"]),
+        success=_("The referral has been saved."),
+    ):
+        referral = submitted.result
+        log_access(request, AccessAction.CREATE, dossier=dossier, client=referral.client,
+                   detail=_("referral: %(what)s") % {"what": referral})
+        return redirect(dossier)
     # The form lists the household's members to choose from: that shows them.
     log_access_many(request, AccessAction.VIEW, dossier=dossier,
                     clients=[m.client_id for m in dossier.members.all()], detail=_("New referral"))
     return render(request, "maatwerk/referral_form.html",
-                  {"dossier": dossier, "form": form, "catalogue": catalogue()})
+                  {"dossier": dossier, "form": form, "catalogue": Product.objects.catalogue()})
 
 
 def detail(request, pk):
@@ -83,16 +65,10 @@ def _action(request, pk, form_class, perform, *, title, success, initial=None):
     ``initial(referral)`` gives the form's initial values."""
     referral = get_referral(request, pk)
     form = form_class(request.POST or None, initial=initial(referral) if initial else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform(referral, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CHANGE, dossier=referral.dossier, client=referral.client,
-                       detail=f"{title}: {referral}")
-            messages.success(request, success)
-            return redirect(referral.dossier)
+    if submit_form(request, form, lambda data: perform(referral, data), success=success):
+        log_access(request, AccessAction.CHANGE, dossier=referral.dossier, client=referral.client,
+                   detail=f"{title}: {referral}")
+        return redirect(referral.dossier)
     log_access(request, AccessAction.VIEW, dossier=referral.dossier, client=referral.client,
                detail=f"{title}: {referral}")
     return render(request, "maatwerk/referral_action.html",

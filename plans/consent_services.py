@@ -24,18 +24,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Client, Dossier, DossierMember
-from cases.services import lock_dossier, today
+from cases.rules import Errors, date_text, today
+from cases.services import lock_dossier
 from plans.models import Consent, ConsentForm
 
 CONSENT_FIELDS = ("recipient", "purpose", "form", "given_on", "expires_on")
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
-def _date(value: dt.date) -> str:
-    return value.strftime("%d-%m-%Y")
 
 
 def normalise_recipient(recipient: str) -> str:
@@ -49,24 +44,22 @@ def _lock_client(user, client_id: int, dossier: Dossier | None) -> Client:
     return Client.objects.select_for_update().get(pk=client_id)
 
 
-def check_consent(values: dict, errors: dict, *, dossier: Dossier | None, client_id: int | None) -> None:
+def check_consent(values: dict, errors: Errors, *, dossier: Dossier | None, client_id: int | None) -> None:
     """The rules of one consent's own values (also used by the bundle import's messages)."""
     if not (values.get("recipient") or "").strip():
-        _add(errors, "recipient", _("Enter who may receive the data."))
+        errors.add("recipient", _("Enter who may receive the data."))
     if values.get("form") not in ConsentForm.values:
-        _add(errors, "form", _("Choose how the consent was given: oral, written or digital."))
+        errors.add("form", _("Choose how the consent was given: oral, written or digital."))
     given_on, expires_on = values.get("given_on"), values.get("expires_on")
     if given_on is None:
-        _add(errors, "given_on", _("Enter the date the consent was given."))
-    elif given_on > today():
-        _add(errors, "given_on", _("This date lies in the future."))
-    if given_on and expires_on and expires_on < given_on:
-        _add(errors, "expires_on", _("The consent cannot expire before it was given (%(date)s).")
-             % {"date": _date(given_on)})
+        errors.add("given_on", _("Enter the date the consent was given."))
+    errors.not_in_future("given_on", given_on)
+    errors.not_before("expires_on", expires_on, given_on,
+                      _("The consent cannot expire before it was given (%(date)s)."))
     if dossier is not None and client_id is not None and not DossierMember.objects.filter(
         dossier=dossier, client_id=client_id
     ).exists():
-        _add(errors, "client", _("This person is not a member of the household."))
+        errors.add("client", _("This person is not a member of the household."))
 
 
 @transaction.atomic
@@ -80,10 +73,9 @@ def record_consent(client: Client, *, user, dossier: Dossier | None = None, reci
     client = _lock_client(user, client.pk, dossier)
     values = {"recipient": recipient, "purpose": purpose, "form": form, "given_on": given_on,
               "expires_on": expires_on}
-    errors: dict = {}
+    errors = Errors()
     check_consent(values, errors, dossier=dossier, client_id=client.pk)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     return Consent.objects.create(
         client=client, dossier=dossier, recipient=" ".join(recipient.split()), purpose=purpose.strip(),
         form=form, given_on=given_on, expires_on=expires_on, recorded_by=user,
@@ -99,22 +91,21 @@ def withdraw_consent(consent: Consent, *, user, withdrawn_on: dt.date | None) ->
         lock_dossier(user, consent.dossier_id, open_only=False)
     Client.objects.select_for_update().filter(pk=consent.client_id).first()
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
-    errors: dict = {}
+    errors = Errors()
     if consent.withdrawn_on is not None:
-        _add(errors, "withdrawn_on", _("This consent was already withdrawn on %(date)s.")
-             % {"date": _date(consent.withdrawn_on)})
+        errors.add("withdrawn_on", _("This consent was already withdrawn on %(date)s.")
+                   % {"date": date_text(consent.withdrawn_on)})
     elif withdrawn_on is None:
-        _add(errors, "withdrawn_on", _("Enter the date the consent was withdrawn."))
+        errors.add("withdrawn_on", _("Enter the date the consent was withdrawn."))
     elif withdrawn_on > today():
-        _add(errors, "withdrawn_on", _("This date lies in the future."))
+        errors.add("withdrawn_on", _("This date lies in the future."))
     elif withdrawn_on < consent.given_on:
-        _add(errors, "withdrawn_on", _("The consent cannot be withdrawn before it was given (%(date)s).")
-             % {"date": _date(consent.given_on)})
+        errors.add("withdrawn_on", _("The consent cannot be withdrawn before it was given (%(date)s).")
+                   % {"date": date_text(consent.given_on)})
     elif consent.expires_on is not None and withdrawn_on >= consent.expires_on:
-        _add(errors, "withdrawn_on", _("This consent had already expired on %(date)s.")
-             % {"date": _date(consent.expires_on)})
-    if errors:
-        raise ValidationError(errors)
+        errors.add("withdrawn_on", _("This consent had already expired on %(date)s.")
+                   % {"date": date_text(consent.expires_on)})
+    errors.raise_if_any()
     consent.withdrawn_on = withdrawn_on
     consent.withdrawn_by = user
     consent.withdrawn_at = timezone.now()
@@ -144,6 +135,6 @@ def require_consent(client, recipient: str, day: dt.date | None = None, *, field
         raise ValidationError({field: _(
             "%(client)s has not given consent (in force on %(date)s) to share data with "
             "\"%(recipient)s\". Record the consent first, or choose another recipient."
-        ) % {"client": getattr(client, "display_name", client), "date": _date(day or today()),
+        ) % {"client": getattr(client, "display_name", client), "date": date_text(day or today()),
              "recipient": " ".join((recipient or "").split())}})
     return consent

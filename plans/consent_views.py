@@ -3,13 +3,12 @@
 rules are in ``plans.consent_services``; every page writes the access log."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
-from cases.shortcuts import add_service_errors, get_dossier
+from cases.shortcuts import get_dossier, submit_form
 from plans import consent_services
 from plans.consent_forms import ConsentForm, WithdrawForm
 from plans.models import Consent
@@ -30,17 +29,15 @@ def consent_new(request, pk):
     form = ConsentForm(request.POST or None, dossier=dossier, initial={"client": request.GET.get("lid", "")})
     log_access_many(request, AccessAction.VIEW, clients=form.members.values(), dossier=dossier,
                     detail=_("consent form"))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            consent = consent_services.record_consent(data.pop("client"), user=request.user, dossier=dossier, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CREATE, dossier=dossier, client=consent.client,
-                       detail=_("consent recorded"))
-            messages.success(request, _("The consent has been recorded."))
-            return redirect(dossier)
+    if submitted := submit_form(
+        request, form,
+        lambda data: consent_services.record_consent(
+            data["client"], user=request.user, dossier=dossier, **{k: v for k, v in data.items() if k != "client"}),
+        success=_("The consent has been recorded."),
+    ):
+        log_access(request, AccessAction.CREATE, dossier=dossier, client=submitted.result.client,
+                   detail=_("consent recorded"))
+        return redirect(dossier)
     return _page(request, dossier, form, title=_("Record consent"))
 
 
@@ -52,14 +49,8 @@ def consent_withdraw(request, pk, consent_pk):
     )
     form = WithdrawForm(request.POST or None)
     log_access(request, AccessAction.VIEW, dossier=dossier, client=consent.client, detail=_("consent"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            consent_services.withdraw_consent(consent, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CHANGE, dossier=dossier, client=consent.client,
-                       detail=_("consent withdrawn"))
-            messages.success(request, _("The withdrawal of the consent has been recorded."))
-            return redirect(dossier)
+    if submit_form(request, form, lambda data: consent_services.withdraw_consent(consent, user=request.user, **data),
+                   success=_("The withdrawal of the consent has been recorded.")):
+        log_access(request, AccessAction.CHANGE, dossier=dossier, client=consent.client, detail=_("consent withdrawn"))
+        return redirect(dossier)
     return _page(request, dossier, form, title=_("Withdraw consent"), consent=consent)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cases.models import Client, Dossier, new_ref
-from plans.querysets import ConsentQuerySet, DossierPartQuerySet, PlanQuerySet
+from plans.querysets import ConsentQuerySet, PlanQuerySet
 
 OTHER_DOMAIN = "overig"  # a goal or action outside the ZRM domains
 
@@ -111,7 +111,7 @@ class Goal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DossierPartQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["set_on", "id"]
@@ -154,7 +154,7 @@ class NetworkContact(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DossierPartQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name", "id"]
@@ -195,7 +195,7 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DossierPartQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_on", "id"]

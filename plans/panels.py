@@ -73,10 +73,10 @@ SETTLE_CHOICES = tuple((s.value, s.label) for s in GoalStatus if s != GoalStatus
 
 
 def _settle(goal):
-    def settle(*, user, choice, on):
+    def settle(*, user, choice, on, dossier):
         from plans.services import set_goal_status
 
-        set_goal_status(goal, user=user, status=choice, status_on=on)
+        set_goal_status(goal, user=user, status=choice, status_on=on, held=dossier)
 
     return settle
 

@@ -25,14 +25,14 @@ Rules (../shared/specs/plan.md):
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import history
 from cases.models import Dossier, DossierMember
-from cases.permissions import team_ids
-from cases.services import today
+from cases.rules import Errors, date_text, today
+from cases.services import lock_dossier
 from maatwerk import services as maatwerk_services
 from maatwerk.models import Referral, Status
 from plans.models import (
@@ -56,42 +56,15 @@ ACTION_FIELDS = ("goal", "domain", "kanteling", "existing", "description", "by",
 CONTACT_FIELDS = ("kind", "name", "relation", "phone", "email", "supportive")
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
-def _raise(errors: dict) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _date(value: dt.date) -> str:
-    return value.strftime("%d-%m-%Y")
-
-
-def _lock(dossier_id: int, user) -> Dossier:
-    """The dossier under a row lock, after checking the user's team and that it is open."""
-    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
-    if dossier.is_closed:
-        raise ValidationError(_("This dossier is closed; its plan can no longer be changed."))
-    return dossier
+def _lock(dossier_id: int, user, held: Dossier | None = None) -> Dossier:
+    """The dossier under a row lock (unless the caller holds it), after checking the user's
+    team and that it is open."""
+    return lock_dossier(user, dossier_id, held=held,
+                        closed_message=_("This dossier is closed; its plan can no longer be changed."))
 
 
 def _event(dossier: Dossier, user, detail: str, on: dt.date | None = None) -> None:
     PlanEvent.objects.create(dossier=dossier, user=user, on=on, detail=detail[:300])
-
-
-def _not_in_future(errors: dict, field: str, value: dt.date | None) -> None:
-    if value and value > today():
-        _add(errors, field, _("This date lies in the future."))
-
-
-def _not_before_registration(errors: dict, field: str, value: dt.date | None, dossier: Dossier) -> None:
-    if value and value < dossier.registered_on:
-        _add(errors, field, _("This date cannot be before the registration date (%(date)s).")
-             % {"date": _date(dossier.registered_on)})
 
 
 def domain_codes() -> set[str]:
@@ -115,26 +88,25 @@ def start_plan(dossier: Dossier, *, user) -> Plan:
 
 # Goals ---------------------------------------------------------------------------------
 
-def _check_goal(goal: Goal, dossier: Dossier, errors: dict) -> None:
+def _check_goal(goal: Goal, dossier: Dossier, errors: Errors) -> None:
     if goal.client_id and not DossierMember.objects.filter(dossier=dossier, client_id=goal.client_id).exists():
-        _add(errors, "client", _("This person is not a member of the household."))
+        errors.add("client", _("This person is not a member of the household."))
     if goal.domain not in domain_codes():
-        _add(errors, "domain", _("Choose a life domain."))
+        errors.add("domain", _("Choose a life domain."))
     if goal.direction not in Direction.values:
-        _add(errors, "direction", _("Choose improve, stabilise or guided decline."))
+        errors.add("direction", _("Choose improve, stabilise or guided decline."))
     if goal.proposed_by not in ProposedBy.values:
-        _add(errors, "proposed_by", _("Choose who proposed the goal."))
+        errors.add("proposed_by", _("Choose who proposed the goal."))
     if goal.set_on is None:
-        _add(errors, "set_on", _("Enter the date the goal was set."))
+        errors.add("set_on", _("Enter the date the goal was set."))
     else:
-        _not_in_future(errors, "set_on", goal.set_on)
-        _not_before_registration(errors, "set_on", goal.set_on, dossier)
-        if goal.target_on and goal.target_on < goal.set_on:
-            _add(errors, "target_on", _("The target date cannot be before the date the goal was set (%(date)s).")
-                 % {"date": _date(goal.set_on)})
+        errors.not_in_future("set_on", goal.set_on)
+        errors.not_before_registration("set_on", goal.set_on, dossier)
+        errors.not_before("target_on", goal.target_on, goal.set_on,
+                          _("The target date cannot be before the date the goal was set (%(date)s)."))
         if goal.status_on and goal.status_on < goal.set_on:
-            _add(errors, "set_on", _("The goal cannot be set after its status date (%(date)s).")
-                 % {"date": _date(goal.status_on)})
+            errors.add("set_on", _("The goal cannot be set after its status date (%(date)s).")
+                       % {"date": date_text(goal.status_on)})
 
 
 def _save_goal(goal: Goal, dossier: Dossier, values: dict) -> Goal:
@@ -143,9 +115,9 @@ def _save_goal(goal: Goal, dossier: Dossier, values: dict) -> Goal:
         raise ValueError(f"Cannot set {sorted(unknown)} on a goal.")
     for field, value in values.items():
         setattr(goal, field, value.strip() if isinstance(value, str) else value)
-    errors: dict = {}
+    errors = Errors()
     _check_goal(goal, dossier, errors)
-    _raise(errors)
+    errors.raise_if_any()
     goal.save()
     return goal
 
@@ -157,15 +129,16 @@ def validate_goal(dossier: Dossier, **values) -> None:
     if unknown:
         raise ValueError(f"Cannot set {sorted(unknown)} on a goal.")
     values.setdefault("set_on", today())
-    errors: dict = {}
+    errors = Errors()
     _check_goal(Goal(dossier=dossier, **values), dossier, errors)
-    _raise(errors)
+    errors.raise_if_any()
 
 
 @transaction.atomic
-def add_goal(dossier: Dossier, *, user, **values) -> Goal:
-    """A new goal (lopend); starts the plan when there is none yet. ``set_on`` defaults to today."""
-    dossier = _lock(dossier.pk, user)
+def add_goal(dossier: Dossier, *, user, held: Dossier | None = None, **values) -> Goal:
+    """A new goal (lopend); starts the plan when there is none yet. ``set_on`` defaults to today.
+    ``held``: the caller (a proposal from the portal) holds the dossier's lock."""
+    dossier = _lock(dossier.pk, user, held)
     values.setdefault("set_on", today())
     values.setdefault("proposed_by", ProposedBy.WORKER)
     goal = _save_goal(Goal(dossier=dossier), dossier, values)
@@ -184,23 +157,24 @@ def update_goal(goal: Goal, *, user, **values) -> Goal:
 
 
 @transaction.atomic
-def set_goal_status(goal: Goal, *, user, status: str, status_on: dt.date | None) -> Goal:
-    """Evaluation: ``lopend`` clears the status date, every other status needs one."""
-    dossier = _lock(goal.dossier_id, user)
+def set_goal_status(goal: Goal, *, user, status: str, status_on: dt.date | None,
+                    held: Dossier | None = None) -> Goal:
+    """Evaluation: ``lopend`` clears the status date, every other status needs one.
+    ``held``: the caller (closing the dossier) holds the dossier's lock."""
+    dossier = _lock(goal.dossier_id, user, held)
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    errors: dict = {}
+    errors = Errors()
     if status not in GoalStatus.values:
-        _add(errors, "status", _("Choose a status."))
+        errors.add("status", _("Choose a status."))
     elif status == GoalStatus.ONGOING:
         status_on = None
     elif status_on is None:
-        _add(errors, "status_on", _("Enter the date of this status."))
+        errors.add("status_on", _("Enter the date of this status."))
     else:
-        _not_in_future(errors, "status_on", status_on)
-        if status_on < goal.set_on:
-            _add(errors, "status_on", _("The status date cannot be before the date the goal was set (%(date)s).")
-                 % {"date": _date(goal.set_on)})
-    _raise(errors)
+        errors.not_in_future("status_on", status_on)
+        errors.not_before("status_on", status_on, goal.set_on,
+                          _("The status date cannot be before the date the goal was set (%(date)s)."))
+    errors.raise_if_any()
     goal.status, goal.status_on = status, status_on
     goal.save(update_fields=["status", "status_on", "updated_at"])
     _event(dossier, user, _("Goal %(status)s: %(goal)s") % {"status": goal.get_status_display(),
@@ -221,30 +195,30 @@ def domain_label(code: str) -> str:
 
 # Actions -------------------------------------------------------------------------------
 
-def _check_action(action: Action, dossier: Dossier, errors: dict) -> None:
+def _check_action(action: Action, dossier: Dossier, errors: Errors) -> None:
     if action.goal_id and not Goal.objects.filter(pk=action.goal_id, dossier=dossier).exists():
-        _add(errors, "goal", _("This goal belongs to another dossier."))
+        errors.add("goal", _("This goal belongs to another dossier."))
     if action.domain not in domain_codes():
-        _add(errors, "domain", _("Choose a life domain."))
+        errors.add("domain", _("Choose a life domain."))
     if action.kanteling not in Kanteling.values:
-        _add(errors, "kanteling", _("Choose the kind of support (kanteling)."))
+        errors.add("kanteling", _("Choose the kind of support (kanteling)."))
     if action.by_contact_id and not NetworkContact.objects.filter(pk=action.by_contact_id, dossier=dossier).exists():
-        _add(errors, "by_contact", _("This contact belongs to another dossier."))
+        errors.add("by_contact", _("This contact belongs to another dossier."))
     if action.referral_id:
         if action.kanteling != Kanteling.MAATWERK:
-            _add(errors, "kanteling", _("Support linked to a maatwerk referral is maatwerk."))
+            errors.add("kanteling", _("Support linked to a maatwerk referral is maatwerk."))
         if not Referral.objects.filter(pk=action.referral_id, dossier=dossier).exists():
-            _add(errors, "referral", _("This referral belongs to another dossier."))
+            errors.add("referral", _("This referral belongs to another dossier."))
     if action.existing:
         if action.starts_on and action.starts_on > dossier.registered_on:
-            _add(errors, "starts_on", _("Support the household already had started on or before the "
-                                        "registration date (%(date)s).") % {"date": _date(dossier.registered_on)})
+            errors.add("starts_on", _("Support the household already had started on or before the "
+                                      "registration date (%(date)s).") % {"date": date_text(dossier.registered_on)})
     elif action.starts_on is None:
-        _add(errors, "starts_on", _("Enter the date this new support starts."))
+        errors.add("starts_on", _("Enter the date this new support starts."))
     else:
-        _not_before_registration(errors, "starts_on", action.starts_on, dossier)
+        errors.not_before_registration("starts_on", action.starts_on, dossier)
     if action.ends_on and action.starts_on and action.ends_on < action.starts_on:
-        _add(errors, "ends_on", _("The support cannot end before it starts."))
+        errors.add("ends_on", _("The support cannot end before it starts."))
 
 
 def _save_action(action: Action, dossier: Dossier, values: dict) -> Action:
@@ -255,9 +229,9 @@ def _save_action(action: Action, dossier: Dossier, values: dict) -> Action:
         setattr(action, field, value.strip() if isinstance(value, str) else value)
     if action.by_contact_id:  # "by whom" is the contact; its name is kept when the contact goes
         action.by = str(NetworkContact.objects.filter(pk=action.by_contact_id).first() or action.by)[:160]
-    errors: dict = {}
+    errors = Errors()
     _check_action(action, dossier, errors)
-    _raise(errors)
+    errors.raise_if_any()
     action.save()
     return action
 
@@ -302,15 +276,15 @@ def refer_from_goal(goal: Goal, *, user, client, product, provider, form: str, r
     goal = Goal.objects.get(pk=goal.pk, dossier=dossier)
     referral = maatwerk_services.request_referral(
         dossier, user=user, client=client, product=product, provider=provider, form=form,
-        requested_on=requested_on, notes=notes,
+        requested_on=requested_on, notes=notes, held=dossier,
     )
     action = Action(
         dossier=dossier, goal=goal, domain=goal.domain, kanteling=Kanteling.MAATWERK, existing=False,
         description=product.name, by=provider.name[:160], starts_on=requested_on, referral=referral,
     )
-    errors: dict = {}
+    errors = Errors()
     _check_action(action, dossier, errors)
-    _raise(errors)
+    errors.raise_if_any()
     action.save()
     _event(dossier, user, _("Maatwerk requested for goal %(goal)s: %(what)s")
            % {"goal": goal_label(goal), "what": action}, requested_on)
@@ -348,19 +322,19 @@ def _save_contact(contact: NetworkContact, values: dict) -> NetworkContact:
         raise ValueError(f"Cannot set {sorted(unknown)} on a contact.")
     for field, value in values.items():
         setattr(contact, field, value.strip() if isinstance(value, str) else value)
-    errors: dict = {}
+    errors = Errors()
     if contact.kind not in ContactKind.values:
-        _add(errors, "kind", _("Choose the kind of contact."))
+        errors.add("kind", _("Choose the kind of contact."))
     if not (contact.name or contact.relation):
-        _add(errors, "name", _("Enter a name or the relation to the household."))
+        errors.add("name", _("Enter a name or the relation to the household."))
     if contact.supportive and contact.supportive not in Supportive.values:
-        _add(errors, "supportive", _("Choose yes, no or unknown."))
+        errors.add("supportive", _("Choose yes, no or unknown."))
     if contact.email:
         try:
             NetworkContact._meta.get_field("email").run_validators(contact.email)
         except ValidationError as error:
             errors.setdefault("email", []).extend(error.messages)
-    _raise(errors)
+    errors.raise_if_any()
     contact.save()
     return contact
 
@@ -417,16 +391,16 @@ def agree_plan(dossier: Dossier, *, user, agreed_on: dt.date | None) -> Plan:
     """The household agreed to the plan on ``agreed_on``; keeps this version."""
     dossier = _lock(dossier.pk, user)
     plan = Plan.objects.select_for_update().get(pk=ensure_plan(dossier).pk)
-    errors: dict = {}
+    errors = Errors()
     if agreed_on is None:
-        _add(errors, "agreed_on", _("Enter the date the household agreed to the plan."))
+        errors.add("agreed_on", _("Enter the date the household agreed to the plan."))
     else:
-        _not_in_future(errors, "agreed_on", agreed_on)
-        _not_before_registration(errors, "agreed_on", agreed_on, dossier)
+        errors.not_in_future("agreed_on", agreed_on)
+        errors.not_before_registration("agreed_on", agreed_on, dossier)
     goals = list(Goal.objects.filter(dossier=dossier).order_by("id"))
     if not goals:
-        _add(errors, "agreed_on", _("A plan needs at least one goal before the household can agree to it."))
-    _raise(errors)
+        errors.add("agreed_on", _("A plan needs at least one goal before the household can agree to it."))
+    errors.raise_if_any()
     actions = Action.objects.filter(dossier=dossier).select_related("goal", "by_contact").order_by("id")
     plan.agreed_on = agreed_on
     plan.agreed_by = user

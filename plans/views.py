@@ -3,7 +3,6 @@ other teams' plans are 404; the rules are in ``plans.services``; every page that
 or changes personal data writes the access log."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,8 +10,8 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier
-from maatwerk.views import catalogue
+from cases.shortcuts import get_dossier, run_action, submit_form
+from maatwerk.models import Product
 from plans import services
 from plans.changes import changes_since_agreed
 from plans.forms import ActionForm, AgreeForm, ContactForm, GoalForm, GoalReferralForm, GoalStatusForm
@@ -63,15 +62,9 @@ def _form_page(request, dossier, form, perform, *, title, success, action=Access
     if dossier.is_closed:
         messages.error(request, _("This dossier is closed; its plan can no longer be changed."))
         return _plan_url(dossier)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = perform(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, action, dossier=dossier, client=getattr(result, "client", None), detail=title)
-            messages.success(request, success)
-            return _plan_url(dossier)
+    if submitted := submit_form(request, form, perform, success=success):
+        log_access(request, action, dossier=dossier, client=getattr(submitted.result, "client", None), detail=title)
+        return _plan_url(dossier)
     return render(request, "plans/form.html",
                   {"dossier": dossier, "form": form, "title": title,
                    "forms_with_errors": [form] if form.errors else [], **(extra or {})})
@@ -111,15 +104,16 @@ def goal_suggested(request, pk):
     if match is None:
         messages.error(request, _("This suggestion no longer applies."))
         return _plan_url(dossier)
-    try:
-        goal = services.add_goal(dossier, user=request.user, client=match.client, domain=match.domain,
-                                 direction="verbeteren", description="")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    submitted = run_action(
+        request,
+        lambda: services.add_goal(dossier, user=request.user, client=match.client, domain=match.domain,
+                                  direction="verbeteren", description=""),
+        success=_("The goal %(goal)s has been added; describe it in the household's own words.")
+        % {"goal": match.label})
+    if not submitted:
         return _plan_url(dossier)
+    goal = submitted.result
     log_access(request, AccessAction.CREATE, dossier=dossier, client=goal.client, detail=_("goal from suggestion"))
-    messages.success(request, _("The goal %(goal)s has been added; describe it in the household's own words.")
-                     % {"goal": match.label})
     return redirect("plans:goal_edit", dossier.pk, goal.pk)
 
 
@@ -145,7 +139,7 @@ def goal_refer(request, pk, goal_pk):
 
     return _form_page(request, dossier, form, perform, title=_("Refer to maatwerk for this goal"),
                       success=_("The referral has been saved and added to the plan as support."),
-                      action=AccessAction.CREATE, extra={"goal": goal, "catalogue": catalogue()})
+                      action=AccessAction.CREATE, extra={"goal": goal, "catalogue": Product.objects.catalogue()})
 
 
 def action_new(request, pk):
@@ -205,13 +199,8 @@ def contact_remove(request, pk, contact_pk):
 
 def _remove(request, dossier, remove, *, detail: str, success: str):
     """Run a removal service; its refusal becomes a message, a removal is logged."""
-    try:
-        remove()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if run_action(request, remove, success=success):
         log_access(request, AccessAction.CHANGE, dossier=dossier, detail=detail)
-        messages.success(request, success)
     return _plan_url(dossier)
 
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from buurtteam.oidc import CallbackOnlyOIDCBackend
+from cases.oidc import CallbackOnlyOIDCBackend
 from portal.backends import PortalBackend
 from portal.models import AccountKind, PortalAccount
 

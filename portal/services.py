@@ -3,7 +3,7 @@ worker's answers. Atomic, the dossier locked, errors keyed by form field.
 
 Staff actions check the user's team (``cases.permissions.team_ids``); resident and invitee
 actions are called with objects already scoped by ``portal.querysets``. Every change a
-resident or invitee makes opens a task for the regisseur (``_notify``) and shows on the
+resident or invitee makes opens a task for the regisseur (``work.services.notify_regisseur``) and shows on the
 dossier timeline (``portal.panels.portal_timeline``). Goal rules are the plan's own
 (``plans.services.validate_goal`` / ``add_goal``); nothing here duplicates them."""
 
@@ -13,14 +13,15 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_email.models import EmailDevice
 
 from cases.models import Client, Dossier, DossierMember
-from cases.permissions import team_ids
+from cases.rules import Errors, today
+from cases.services import lock_dossier
 from journal.models import Document
 from plans import services as plan_services
 from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
@@ -36,7 +37,7 @@ from portal.models import (
     SharedDocument,
 )
 from portal.querysets import is_adult
-from work.models import Task
+from work.services import notify_regisseur
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
 CODE_LENGTH = 12
@@ -54,24 +55,13 @@ def format_code(code: str) -> str:
     return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
-def _lock_staff(dossier_id: int, user) -> Dossier:
-    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
-    return dossier
+CLOSED = _("This dossier is closed. You can no longer change it.")
 
 
-def _lock_open(dossier_id: int) -> Dossier:
-    dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
-    if dossier.is_closed:
-        raise ValidationError(_("This dossier is closed. You can no longer change it."))
-    return dossier
-
-
-def _notify(dossier: Dossier, title: str) -> Task:
-    """An open task for the regisseur (the team when there is none); one per subject."""
-    task = Task.objects.filter(dossier=dossier, title=title, signal="", done_at__isnull=True).first()
-    return task or Task.objects.create(dossier=dossier, title=title[:200], assignee=dossier.lead_worker)
+def _lock(dossier_id: int, user=None, *, open_only: bool = True) -> Dossier:
+    """A worker's write (``user``): a dossier of their team. A resident's or invitee's write
+    (no ``user``): the view found the dossier through ``portal.querysets``, so it is theirs."""
+    return lock_dossier(user, dossier_id, open_only=open_only, closed_message=CLOSED, check_team=user is not None)
 
 
 # Invitations ---------------------------------------------------------------------------
@@ -87,33 +77,31 @@ def _new_invitation(**fields) -> tuple[Invitation, str, str]:
     return invitation, token, code
 
 
-def _check_email(email: str, errors: dict, field: str = "email") -> str:
+def _check_email(email: str, errors: Errors, field: str = "email") -> str:
     email = (email or "").strip().lower()
     if email:
         try:
             PortalAccount._meta.get_field("email").run_validators(email)
         except ValidationError as error:
-            errors.setdefault(field, []).extend(error.messages)
+            errors.update({field: error.messages})
     return email
 
 
 @transaction.atomic
 def invite_resident(dossier: Dossier, *, user, client: Client, email: str = "") -> tuple[Invitation, str, str]:
     """An invitation for an adult member; earlier open invitations of the member end."""
-    dossier = _lock_staff(dossier.pk, user)
-    errors: dict = {}
+    dossier = _lock(dossier.pk, user, open_only=False)
+    errors = Errors()
     if dossier.is_closed:
-        errors.setdefault("client", []).append(_("This dossier is closed."))
+        errors.add("client", _("This dossier is closed."))
     if not DossierMember.objects.filter(dossier=dossier, client=client).exists():
-        errors.setdefault("client", []).append(_("This person is not a member of the household."))
+        errors.add("client", _("This person is not a member of the household."))
     elif not is_adult(client):
-        errors.setdefault("client", []).append(
-            _("Only members of 18 or older can be invited (check the date of birth)."))
+        errors.add("client", _("Only members of 18 or older can be invited (check the date of birth)."))
     if PortalAccount.objects.filter(client=client, kind=AccountKind.RESIDENT, active=True).exists():
-        errors.setdefault("client", []).append(_("This person already has access to Mijn buurtteam."))
+        errors.add("client", _("This person already has access to Mijn buurtteam."))
     email = _check_email(email, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     Invitation.objects.filter(client=client, kind=AccountKind.RESIDENT, accepted_at__isnull=True,
                               withdrawn_at__isnull=True).update(withdrawn_at=timezone.now(), withdrawn_by=user)
     return _new_invitation(kind=AccountKind.RESIDENT, dossier=dossier, client=client, email=email, created_by=user)
@@ -149,21 +137,20 @@ def accept_invitation(invitation: Invitation, *, email: str, password: str, pass
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.withdrawn_at or invitation.expires_at <= timezone.now():
         raise ValidationError(_("This invitation can no longer be used. Ask your buurtteam for a new one."))
-    errors: dict = {}
+    errors = Errors()
     email = _check_email(email, errors)
     if not email:
-        errors.setdefault("email", []).append(_("Fill in your e-mail address. We send your login code there."))
+        errors.add("email", _("Fill in your e-mail address. We send your login code there."))
     if password != password_again:
-        errors.setdefault("password_again", []).append(_("The two passwords are not the same."))
+        errors.add("password_again", _("The two passwords are not the same."))
     try:
         validate_password(password)
     except ValidationError as error:
-        errors.setdefault("password", []).extend(error.messages)
+        errors.update({"password": error.messages})
     if email and PortalAccount.objects.filter(email=email).exists():
-        errors.setdefault("email", []).append(_("There is already an account with this e-mail address. "
-                                                "Choose another address, or ask your buurtteam."))
-    if errors:
-        raise ValidationError(errors)
+        errors.add("email", _("There is already an account with this e-mail address. "
+                              "Choose another address, or ask your buurtteam."))
+    errors.raise_if_any()
     if invitation.kind == AccountKind.RESIDENT:
         client = invitation.client
         account = _new_account(AccountKind.RESIDENT, email, password, client=client,
@@ -179,7 +166,7 @@ def accept_invitation(invitation: Invitation, *, email: str, password: str, pass
 
 @transaction.atomic
 def withdraw_invitation(invitation: Invitation, *, user) -> Invitation:
-    _lock_staff(invitation.dossier_id, user)
+    _lock(invitation.dossier_id, user, open_only=False)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.withdrawn_at is None:
         invitation.withdrawn_at, invitation.withdrawn_by = timezone.now(), user
@@ -204,21 +191,17 @@ def login_device(account: PortalAccount) -> EmailDevice | None:
 @transaction.atomic
 def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Consent, email: str = ""):
     """A network contact invited to one goal, with a consent in force for that recipient."""
-    from cases.services import today
-
-    dossier = _lock_staff(goal.dossier_id, user)
-    dossier = _lock_open(dossier.pk)
-    errors: dict = {}
+    dossier = _lock(goal.dossier_id, user)
+    errors = Errors()
     if contact.dossier_id != dossier.pk:
-        errors.setdefault("contact", []).append(_("This contact belongs to another dossier."))
+        errors.add("contact", _("This contact belongs to another dossier."))
     member_ids = set(DossierMember.objects.filter(dossier=dossier).values_list("client_id", flat=True))
     if consent.client_id not in member_ids or (consent.dossier_id and consent.dossier_id != dossier.pk):
-        errors.setdefault("consent", []).append(_("This consent belongs to another household."))
+        errors.add("consent", _("This consent belongs to another household."))
     elif not Consent.objects.in_force(today()).filter(pk=consent.pk).exists():
-        errors.setdefault("consent", []).append(_("This consent is not in force today."))
+        errors.add("consent", _("This consent is not in force today."))
     email = _check_email(email or contact.email, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     return _new_invitation(kind=AccountKind.INVITEE, dossier=dossier, goal=goal, contact=contact, consent=consent,
                            email=email, created_by=user)
 
@@ -228,23 +211,21 @@ def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Co
 @transaction.atomic
 def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | None, domain: str,
                  description: str) -> GoalProposal:
-    dossier = _lock_open(dossier.pk)
+    dossier = _lock(dossier.pk)
     description = (description or "").strip()
     client = Client.objects.filter(pk=client_id).first() if client_id else None
-    errors: dict = {}
+    errors = Errors()
     if not description:
-        errors["description"] = [_("Write down what you want to achieve.")]
+        errors.add("description", _("Write down what you want to achieve."))
     try:
         plan_services.validate_goal(dossier, client=client, domain=domain, direction=Direction.IMPROVE,
                                     description=description, proposed_by=ProposedBy.CLIENT)
     except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
+        errors.update(error.message_dict)
+    errors.raise_if_any()
     proposal = GoalProposal.objects.create(dossier=dossier, client=client, domain=domain,
                                            description=description, proposed_by=account)
-    _notify(dossier, _("Mijn buurtteam: the household proposes a goal"))
+    notify_regisseur(dossier, _("Mijn buurtteam: the household proposes a goal"))
     return proposal
 
 
@@ -253,7 +234,7 @@ def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: st
                     direction: str = Direction.IMPROVE) -> GoalProposal:
     """Set the proposal as a goal (proposed_by = client, through the plan's own add_goal)
     or answer why not."""
-    dossier = _lock_staff(proposal.dossier_id, user)
+    dossier = _lock(proposal.dossier_id, user, open_only=False)
     proposal = GoalProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != GoalProposal.Status.PROPOSED:
         raise ValidationError(_("This proposal has already been answered."))
@@ -261,7 +242,7 @@ def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: st
         raise ValidationError({"answer": [_("Tell the household why the goal is not taken over.")]})
     if take_over:
         proposal.goal = plan_services.add_goal(
-            dossier, user=user, client=proposal.client, domain=proposal.domain, direction=direction,
+            dossier, user=user, held=dossier, client=proposal.client, domain=proposal.domain, direction=direction,
             description=proposal.description, proposed_by=ProposedBy.CLIENT)
     proposal.status = GoalProposal.Status.SET if take_over else GoalProposal.Status.DECLINED
     proposal.decided_by, proposal.decided_at, proposal.answer = user, timezone.now(), (answer or "").strip()
@@ -271,45 +252,41 @@ def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: st
 
 @transaction.atomic
 def add_comment(goal: Goal, *, user, text: str, from_portal: bool) -> GoalComment:
-    if not from_portal:
-        _lock_staff(goal.dossier_id, user)
-    dossier = _lock_open(goal.dossier_id)
+    dossier = _lock(goal.dossier_id, None if from_portal else user)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": [_("Write your comment.")]})
     comment = GoalComment.objects.create(goal=goal, dossier=dossier, author=user, text=text[:2000])
     if from_portal:
-        _notify(dossier, _("Mijn buurtteam: new comment on a goal"))
+        notify_regisseur(dossier, _("Mijn buurtteam: new comment on a goal"))
     return comment
 
 
 @transaction.atomic
 def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
-    dossier = _lock_open(action.dossier_id)
+    dossier = _lock(action.dossier_id)
     done, created = ActionDone.objects.get_or_create(action=action, defaults={"dossier": dossier,
                                                                               "reported_by": account})
     if created:
-        _notify(dossier, _("Mijn buurtteam: the household reports support as done"))
+        notify_regisseur(dossier, _("Mijn buurtteam: the household reports support as done"))
     return done
 
 
 @transaction.atomic
 def send_message(dossier: Dossier, *, user, text: str, from_household: bool) -> Message:
-    if not from_household:
-        _lock_staff(dossier.pk, user)
-    dossier = _lock_open(dossier.pk)
+    dossier = _lock(dossier.pk, None if from_household else user)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": [_("Write your message.")]})
     message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, text=text[:4000])
     if from_household:
-        _notify(dossier, _("Mijn buurtteam: new message from the household"))
+        notify_regisseur(dossier, _("Mijn buurtteam: new message from the household"))
     return message
 
 
 @transaction.atomic
 def share_document(document: Document, *, user, shared: bool) -> None:
-    dossier = _lock_staff(document.dossier_id, user)
+    dossier = _lock(document.dossier_id, user, open_only=False)
     if shared:
         SharedDocument.objects.get_or_create(document=document, defaults={"dossier": dossier, "shared_by": user})
     else:
@@ -319,8 +296,7 @@ def share_document(document: Document, *, user, shared: bool) -> None:
 @transaction.atomic
 def offer_app(goal: Goal, *, user, app) -> GoalApplication:
     """An e-health application from the library offered on a goal (once per goal)."""
-    _lock_staff(goal.dossier_id, user)
-    dossier = _lock_open(goal.dossier_id)
+    dossier = _lock(goal.dossier_id, user)
     if not app.active:
         raise ValidationError({"app": [_("This application is no longer in the library.")]})
     offer, _created = GoalApplication.objects.get_or_create(goal=goal, app=app,

@@ -3,8 +3,6 @@
 their minor children); every page that shows personal data writes the access log with
 the resident as the user."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cases.audit import log_access_many
 from cases.models import AccessAction
-from cases.shortcuts import add_service_errors
+from cases.shortcuts import run_action, submit_form
 from portal import plain, querysets, services
 from portal.decorators import portal_required
 from portal.forms import CommentForm, MessageForm, ProposeGoalForm
@@ -104,14 +102,10 @@ def goal(request, pk: int, goal_pk: int):
     done_ids = set(ActionDone.objects.filter(action__in=actions).values_list("action_id", flat=True))
     _goal_rows([goal], actions, done_ids)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_comment(goal, user=request.user, text=form.cleaned_data["text"], from_portal=True)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your comment has been saved. Your buurtteam can read it."))
-            return redirect("portal:goal", dossier.pk, goal.pk)
+    if submit_form(request, form,
+                   lambda data: services.add_comment(goal, user=request.user, text=data["text"], from_portal=True),
+                   success=_("Your comment has been saved. Your buurtteam can read it.")):
+        return redirect("portal:goal", dossier.pk, goal.pk)
     shown = [account.client] + ([goal.client] if goal.client_id and goal.client_id != account.client_id else [])
     _log(request, dossier, shown)
     from portal.views_invitee import invitation_rows
@@ -132,12 +126,8 @@ def action_done(request, pk: int, action_pk: int):
     action = querysets.resident_actions(account, dossier, goals).filter(pk=action_pk).first()
     if action is None:
         raise Http404
-    try:
-        services.report_action_done(action, account=account)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Thank you. Your buurtteam sees that this is done."))
+    run_action(request, lambda: services.report_action_done(action, account=account),
+               success=_("Thank you. Your buurtteam sees that this is done."))
     _log(request, dossier, [account.client], AccessAction.CHANGE)
     if request.POST.get("back") == "goal" and action.goal_id:
         return redirect("portal:goal", dossier.pk, action.goal_id)
@@ -150,16 +140,14 @@ def goal_new(request, pk: int):
     dossier = querysets.resident_dossier(account, pk)
     people = querysets.visible_clients(account, dossier)
     form = ProposeGoalForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.propose_goal(dossier, account=account, client_id=int(data["client"]) if data["client"] else None,
-                                  domain=data["domain"], description=data["description"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Thank you. Your buurtteam will look at your goal with you."))
-            return redirect("portal:dossier", dossier.pk)
+    if submit_form(
+        request, form,
+        lambda data: services.propose_goal(
+            dossier, account=account, client_id=int(data["client"]) if data["client"] else None,
+            domain=data["domain"], description=data["description"]),
+        success=_("Thank you. Your buurtteam will look at your goal with you."),
+    ):
+        return redirect("portal:dossier", dossier.pk)
     _log(request, dossier, people)
     return render(request, "portal/goal_new.html", {"dossier": dossier, "form": form})
 
@@ -169,14 +157,11 @@ def message_list(request, pk: int):
     account = request.portal_account
     dossier = querysets.resident_dossier(account, pk)
     form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.send_message(dossier, user=request.user, text=form.cleaned_data["text"], from_household=True)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your message has been sent."))
-            return redirect("portal:messages", dossier.pk)
+    if submit_form(request, form,
+                   lambda data: services.send_message(dossier, user=request.user, text=data["text"],
+                                                      from_household=True),
+                   success=_("Your message has been sent.")):
+        return redirect("portal:messages", dossier.pk)
     _log(request, dossier, [account.client])
     return render(request, "portal/messages.html", {
         "dossier": dossier, "form": form, "items": list(querysets.dossier_messages(dossier)), "account": account})

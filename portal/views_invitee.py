@@ -2,15 +2,13 @@
 they can comment. Access is checked on every request (``querysets.invitee_goals``): a
 withdrawn consent or invitation ends it at once."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.audit import log_access
 from cases.models import AccessAction
-from cases.shortcuts import add_service_errors
+from cases.shortcuts import submit_form
 from portal import plain, querysets, services
 from portal.decorators import portal_required
 from portal.forms import CommentForm
@@ -41,14 +39,10 @@ def invitee_home(request):
 def invitee_goal(request, goal_pk: int):
     goal = querysets.invitee_goal(request.portal_account, goal_pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_comment(goal, user=request.user, text=form.cleaned_data["text"], from_portal=True)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your comment has been saved."))
-            return redirect("portal:invitee_goal", goal.pk)
+    if submit_form(request, form,
+                   lambda data: services.add_comment(goal, user=request.user, text=data["text"], from_portal=True),
+                   success=_("Your comment has been saved.")):
+        return redirect("portal:invitee_goal", goal.pk)
     goal.plain_status = plain.GOAL_STATUS.get(goal.status, goal.get_status_display())
     actions = list(goal.actions.order_by("starts_on", "id"))
     for action in actions:

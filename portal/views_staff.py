@@ -3,7 +3,6 @@ letter with the code), answer proposed goals, comments and messages, share docum
 invite third parties to a goal, withdraw invitations. Scoped through ``get_dossier``."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction, DossierMember
 from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier
+from cases.shortcuts import get_dossier, run_action, submit_form
 from journal.models import Document
 from plans.models import Consent, Goal, NetworkContact
 from portal import mail, services
@@ -40,20 +39,23 @@ def invite(request, pk: int):
     adults = _adults(dossier)
     form = InviteForm(request.POST or None, adults=adults,
                       initial={"client": request.GET.get("client", "")})
-    if request.method == "POST" and form.is_valid():
-        client = next(c for c in adults if str(c.pk) == form.cleaned_data["client"])
-        try:
-            invitation, token, code = services.invite_resident(dossier, user=request.user, client=client,
-                                                               email=form.cleaned_data["email"] or client.email)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if invitation.email:
-                mail.send_invitation(request, invitation, token)
-            log_access(request, AccessAction.CREATE, client=client, dossier=dossier, detail=_("Portal invitation"))
-            return render(request, "portal/staff/invitation_letter.html", {
-                "dossier": dossier, "invitation": invitation, "client": client,
-                "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
+    def chosen(data):
+        return next(c for c in adults if str(c.pk) == data["client"])
+
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.invite_resident(dossier, user=request.user, client=chosen(data),
+                                              email=data["email"] or chosen(data).email),
+        success=None,
+    ):
+        invitation, token, code = submitted.result
+        client = chosen(form.cleaned_data)
+        if invitation.email:
+            mail.send_invitation(request, invitation, token)
+        log_access(request, AccessAction.CREATE, client=client, dossier=dossier, detail=_("Portal invitation"))
+        return render(request, "portal/staff/invitation_letter.html", {
+            "dossier": dossier, "invitation": invitation, "client": client,
+            "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
     log_access_many(request, AccessAction.VIEW, clients=adults, dossier=dossier)
     return render(request, "portal/staff/invite.html", {"dossier": dossier, "form": form})
 
@@ -99,13 +101,9 @@ def decide(request, pk: int, proposal_pk: int):
     proposal = get_object_or_404(GoalProposal, pk=proposal_pk, dossier=dossier)
     form = DecideProposalForm(request.POST)
     if form.is_valid():
-        try:
-            services.decide_proposal(proposal, user=request.user, take_over=form.cleaned_data["decision"] == "set",
-                                     answer=form.cleaned_data["answer"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The household sees your answer in Mijn buurtteam."))
+        run_action(request, lambda: services.decide_proposal(
+            proposal, user=request.user, take_over=form.cleaned_data["decision"] == "set",
+            answer=form.cleaned_data["answer"]), success=_("The household sees your answer in Mijn buurtteam."))
     else:
         messages.error(request, _("Choose whether the goal is set or not taken over."))
     return _back(dossier, "#proposals")
@@ -117,10 +115,8 @@ def comment(request, pk: int, goal_pk: int):
     goal = get_object_or_404(Goal, pk=goal_pk, dossier=dossier)
     form = CommentForm(request.POST)
     if form.is_valid():
-        try:
-            services.add_comment(goal, user=request.user, text=form.cleaned_data["text"], from_portal=False)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        run_action(request, lambda: services.add_comment(goal, user=request.user, text=form.cleaned_data["text"],
+                                                         from_portal=False), success=None)
     else:
         messages.error(request, _("Write your comment."))
     return _back(dossier, f"#goal-{goal.pk}")
@@ -131,10 +127,8 @@ def message(request, pk: int):
     dossier = get_dossier(request, pk)
     form = MessageForm(request.POST)
     if form.is_valid():
-        try:
-            services.send_message(dossier, user=request.user, text=form.cleaned_data["text"], from_household=False)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        run_action(request, lambda: services.send_message(dossier, user=request.user, text=form.cleaned_data["text"],
+                                                          from_household=False), success=None)
     else:
         messages.error(request, _("Write your message."))
     return _back(dossier, "#messages")
@@ -165,22 +159,24 @@ def invite_third_party(request, pk: int, goal_pk: int):
     consents = list(Consent.objects.in_force(today()).filter(client_id__in=member_ids)
                     .filter(Q(dossier__isnull=True) | Q(dossier=dossier)))
     form = ThirdPartyForm(request.POST or None, contacts=contacts, consents=consents)
-    if request.method == "POST" and form.is_valid():
-        contact = next(c for c in contacts if str(c.pk) == form.cleaned_data["contact"])
-        consent = next(c for c in consents if str(c.pk) == form.cleaned_data["consent"])
-        try:
-            invitation, token, code = services.invite_third_party(goal, user=request.user, contact=contact,
-                                                                  consent=consent, email=form.cleaned_data["email"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if invitation.email:
-                mail.send_invitation(request, invitation, token)
-            log_access(request, AccessAction.CREATE, client=goal.client, dossier=dossier,
-                       detail=_("Portal invitation for one goal"))
-            return render(request, "portal/staff/invitation_letter.html", {
-                "dossier": dossier, "invitation": invitation, "contact": contact, "goal": goal,
-                "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
+    def chosen(data):
+        return (next(c for c in contacts if str(c.pk) == data["contact"]),
+                next(c for c in consents if str(c.pk) == data["consent"]))
+
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.invite_third_party(goal, user=request.user, contact=chosen(data)[0],
+                                                 consent=chosen(data)[1], email=data["email"]),
+        success=None,
+    ):
+        invitation, token, code = submitted.result
+        if invitation.email:
+            mail.send_invitation(request, invitation, token)
+        log_access(request, AccessAction.CREATE, client=goal.client, dossier=dossier,
+                   detail=_("Portal invitation for one goal"))
+        return render(request, "portal/staff/invitation_letter.html", {
+            "dossier": dossier, "invitation": invitation, "contact": chosen(form.cleaned_data)[0], "goal": goal,
+            "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
     log_access_many(request, AccessAction.VIEW, clients=[goal.client] if goal.client_id else [], dossier=dossier)
     return render(request, "portal/staff/invite_third_party.html", {"dossier": dossier, "goal": goal, "form": form})
 
@@ -194,10 +190,6 @@ def offer_app(request, pk: int, goal_pk: int):
     if app is None:
         messages.error(request, _("Choose an application from the library."))
     else:
-        try:
-            services.offer_app(goal, user=request.user, app=app)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The household sees the application on this goal."))
+        run_action(request, lambda: services.offer_app(goal, user=request.user, app=app),
+                   success=_("The household sees the application on this goal."))
     return _back(dossier, f"#goal-{goal.pk}")

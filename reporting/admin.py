@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from buurtteam.admin_site import BeheerModelAdmin, ReadOnlyModelAdmin
+from cases.admin_site import BeheerModelAdmin, ReadOnlyModelAdmin
 from reporting.models import ApiClient, FrozenRow, FrozenVersion, PeriodComputation, hash_token
 
 

@@ -42,6 +42,17 @@ PACKAGES = [
         "integrity": "sha512-53LuK23GxgnYL06MtLAeNGazXtskV0OEWYDKuwBHNKyosXivzVZZzL5E7ulbA6Pt1WNTFRbUkhi4za7oEapmeg==",
         "files": {"package/dist/theme.css": "theme.css", "package/LICENSE.md": "LICENSE.md"},
     },
+    # DejaVu Sans for the PDFs people receive (inzage, beschikking, letters): every name as
+    # written (Ł, Ş, Č, ...), which the PDF core fonts (Latin-1) cannot print. Free licence.
+    {
+        "name": "dejavu-fonts-ttf",
+        "version": "2.37.3",
+        "integrity": "sha512-f1hd7jJbeQa1VWcw+K2KrTXS50zTMaHpVC4XIKJpNcDeYR5ajMtj/iLlQDYNvLOKamUB3ARVVCf79lNwNVztSQ==",
+        "files": {
+            "package/ttf/DejaVuSans.ttf": "DejaVuSans.ttf", "package/ttf/DejaVuSans-Bold.ttf": "DejaVuSans-Bold.ttf",
+            "package/LICENSE": "LICENSE",
+        },
+    },
 ]
 
 

@@ -22,7 +22,7 @@ from django_otp import login as otp_login
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from buurtteam.oidc import CallbackOnlyOIDCBackend
+from cases.oidc import CallbackOnlyOIDCBackend
 from staffauth.middleware import second_factor_not_required
 from staffauth.models import SingleSignOnDevice
 from staffauth.services import has_staff_role

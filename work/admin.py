@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from buurtteam.admin_site import BeheerModelAdmin
+from cases.admin_site import BeheerModelAdmin
 from work.models import Task
 
 

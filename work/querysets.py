@@ -1,12 +1,13 @@
-from django.db import models
+"""Team scoping of tasks and signals (``cases.querysets.TeamScopedQuerySet``), open ones,
+and "mine": assigned to the user, or a signal of a dossier the user leads."""
+
 from django.db.models import Q
 
+from cases.querysets import TeamScopedQuerySet
 
-class TaskQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from cases.permissions import team_ids
 
-        return self.filter(dossier__team_id__in=team_ids(user))
+class TaskQuerySet(TeamScopedQuerySet):
+    """Tasks and signals of the dossiers of the user's teams."""
 
     def open(self):
         return self.filter(done_at__isnull=True, resolved_at__isnull=True)

@@ -9,33 +9,36 @@ from django.utils.translation import gettext as _
 
 from cases.models import Dossier
 from cases.permissions import team_ids
-from cases.services import today
+from cases.rules import Errors, today
+from cases.services import lock_dossier
 from work.models import Task
 
 
-def _check_assignee(dossier: Dossier, assignee, errors: dict) -> None:
+def _check_assignee(dossier: Dossier, assignee, errors: Errors) -> None:
     if assignee is not None and dossier.team_id not in team_ids(assignee):
-        errors["assignee"] = [_("Assign the task to a worker of the team, or to the team as a whole.")]
+        errors.add("assignee", _("Assign the task to a worker of the team, or to the team as a whole."))
 
 
 @transaction.atomic
 def create_task(dossier: Dossier, *, user, title: str, assignee=None, due_on: dt.date | None = None) -> Task:
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if dossier.team_id not in team_ids(user):
-        raise PermissionDenied
-    errors: dict = {}
-    if dossier.is_closed:
-        errors["title"] = [_("This dossier is closed and can no longer be changed.")]
+    dossier = lock_dossier(user, dossier.pk)
+    errors = Errors()
     if not (title or "").strip():
-        errors["title"] = [_("Say what has to be done.")]
-    if due_on is not None and due_on < dossier.registered_on:
-        errors["due_on"] = [_("The due date cannot be before the registration date (%(date)s).")
-                            % {"date": dossier.registered_on.strftime("%d-%m-%Y")}]
+        errors.add("title", _("Say what has to be done."))
+    errors.not_before_registration("due_on", due_on, dossier)
     _check_assignee(dossier, assignee, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     return Task.objects.create(dossier=dossier, title=title.strip()[:200], assignee=assignee, due_on=due_on,
                                created_by=user)
+
+
+def notify_regisseur(dossier: Dossier, title: str) -> Task:
+    """An open task for the dossier's regisseur (lead worker; the team when there is none),
+    one per subject: a second notice while the first is open joins it. Other apps (the
+    portal, ...) call this inside their write, holding the dossier's lock."""
+    title = title[:200]
+    task = Task.objects.filter(dossier=dossier, title=title, signal="", done_at__isnull=True).first()
+    return task or Task.objects.create(dossier=dossier, title=title, assignee=dossier.lead_worker)
 
 
 def _lock(task: Task, user) -> Task:
@@ -48,12 +51,11 @@ def _lock(task: Task, user) -> Task:
 @transaction.atomic
 def reassign_task(task: Task, *, user, assignee) -> Task:
     task = _lock(task, user)
-    errors: dict = {}
+    errors = Errors()
     if not task.is_open:
-        errors["assignee"] = [_("This task is already done.")]
+        errors.add("assignee", _("This task is already done."))
     _check_assignee(task.dossier, assignee, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     task.assignee = assignee
     task.save(update_fields=["assignee"])
     return task

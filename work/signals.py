@@ -1,9 +1,10 @@
 """Signals: tasks the system raises itself and closes itself when the condition is gone.
 
 Each signal is one SELECT of the (dossier, key, due date) triples whose condition holds
-today. ``derive`` turns them into tasks with three set-based statements per signal:
-insert the triples that have no task yet, reopen a task the system had closed when its
-condition is back, and close (``resolved_at``) the open tasks whose condition is gone.
+today (codes from the models' choices, never typed into the SQL). ``derive`` turns them
+into tasks with three set-based statements per signal: insert the triples that have no
+task yet, reopen a task the system had closed when its condition is back, and close
+(``resolved_at``) the open tasks whose condition is gone.
 Running it twice changes nothing the second time; the unique constraint on (dossier,
 signal, key) makes a duplicate impossible even when two runs overlap (ON CONFLICT DO
 NOTHING). The nightly Celery task and the "bijwerken" button both call ``derive``.
@@ -29,11 +30,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cases.models import Dossier, DossierEvent
-from maatwerk.models import Referral
-from plans.models import Goal
+from cases.models import Dossier, DossierEvent, EventKind
+from maatwerk.models import Referral, Status
+from plans.models import Goal, GoalStatus
 from work.models import Signal, Task
-from zrm.models import Measurement
+from zrm.models import Measurement, MeasurementType
 
 BASELINE_DAYS = 42
 INTERIM_MONTHS = (6, 12, 18)
@@ -83,7 +84,7 @@ def conditions(today: dt.date) -> list[Condition]:
         f"""SELECT d.id AS dossier_id, '{n}' AS k, {_plus("d.support_started_on", n, "months")} AS due_on
             FROM {DOSSIER} d
             WHERE {open_d} AND d.support_started_on <= %s AND NOT EXISTS (
-                SELECT 1 FROM {MEASUREMENT} m WHERE m.dossier_id = d.id AND m.type = 'tussenmeting'
+                SELECT 1 FROM {MEASUREMENT} m WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.INTERIM.value}'
                 AND m.measured_on >= {_plus("d.support_started_on", n - 1, "months")})"""
         for n in INTERIM_MONTHS
     )
@@ -92,23 +93,24 @@ def conditions(today: dt.date) -> list[Condition]:
             SELECT d.id AS dossier_id, '' AS k, {_plus("d.registered_on", BASELINE_DAYS, "days")} AS due_on
             FROM {DOSSIER} d
             WHERE {open_d} AND d.registered_on <= %s AND NOT EXISTS (
-                SELECT 1 FROM {MEASUREMENT} m WHERE m.dossier_id = d.id AND m.type = 'nulmeting')""",
+                SELECT 1 FROM {MEASUREMENT} m
+                WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.BASELINE.value}')""",
                   (today - dt.timedelta(days=BASELINE_DAYS),)),
         Condition(Signal.INTERIM_DUE, interim, tuple(today - relativedelta(months=n) for n in INTERIM_MONTHS)),
         Condition(Signal.GOAL_OVERDUE, f"""
             SELECT d.id AS dossier_id, CAST(g.id AS TEXT) AS k, g.target_on AS due_on
             FROM {GOAL} g JOIN {DOSSIER} d ON d.id = g.dossier_id
-            WHERE {open_d} AND g.status = 'lopend' AND g.target_on < %s""", (today,)),
+            WHERE {open_d} AND g.status = '{GoalStatus.ONGOING.value}' AND g.target_on < %s""", (today,)),
         Condition(Signal.REFERRAL_PENDING, f"""
             SELECT d.id AS dossier_id, CAST(r.id AS TEXT) AS k,
                    {_plus("r.requested_on", REFERRAL_PENDING_DAYS, "days")} AS due_on
             FROM {REFERRAL} r JOIN {DOSSIER} d ON d.id = r.dossier_id
-            WHERE {open_d} AND r.status = 'aangevraagd' AND r.requested_on < %s""",
+            WHERE {open_d} AND r.status = '{Status.REQUESTED.value}' AND r.requested_on < %s""",
                   (today - dt.timedelta(days=REFERRAL_PENDING_DAYS),)),
         Condition(Signal.CARE_ENDING, f"""
             SELECT d.id AS dossier_id, CAST(r.id AS TEXT) AS k, r.ends_on AS due_on
             FROM {REFERRAL} r JOIN {DOSSIER} d ON d.id = r.dossier_id
-            WHERE {open_d} AND r.status = 'toegekend' AND r.ends_on >= %s AND r.ends_on <= %s""",
+            WHERE {open_d} AND r.status = '{Status.GRANTED.value}' AND r.ends_on >= %s AND r.ends_on <= %s""",
                   (today, today + dt.timedelta(days=CARE_ENDING_DAYS))),
         Condition(Signal.WAITING, f"""
             SELECT d.id AS dossier_id, '' AS k, CAST(NULL AS DATE) AS due_on
@@ -119,7 +121,7 @@ def conditions(today: dt.date) -> list[Condition]:
             SELECT d.id AS dossier_id, '' AS k, CAST(NULL AS DATE) AS due_on
             FROM {DOSSIER} d
             WHERE {open_d} AND d.lead_worker_id IS NULL AND EXISTS (
-                SELECT 1 FROM {EVENT} e WHERE e.dossier_id = d.id AND e.kind = 'transferred')""", ()),
+                SELECT 1 FROM {EVENT} e WHERE e.dossier_id = d.id AND e.kind = '{EventKind.TRANSFERRED.value}')""", ()),
     ]
 
 

@@ -5,7 +5,7 @@ intake queue and reassigning of lead workers. Views are thin: scoping through
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +19,7 @@ from cases.audit import log_access_many
 from cases.models import AccessAction, Dossier, DossierEvent, EventKind, Team
 from cases.permissions import is_coach_of, roles, team_ids
 from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier, get_team, paginate, with_members
+from cases.shortcuts import get_dossier, get_team, paginate, run_action, submit_form, with_members
 from journal.models import JournalEntry
 from work import services, signals
 from work.forms import ReassignDossiersForm, ReassignTaskForm, TaskForm, team_workers
@@ -82,14 +82,9 @@ def refresh_signals(request):
 def task_new(request, pk):
     dossier = get_dossier(request, pk)
     form = TaskForm(request.POST or None, team_id=dossier.team_id)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_task(dossier, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task has been added."))
-            return redirect(dossier.get_absolute_url() + "#tasks-heading")
+    if submit_form(request, form, lambda data: services.create_task(dossier, user=request.user, **data),
+                   success=_("The task has been added.")):
+        return redirect(dossier.get_absolute_url() + "#tasks-heading")
     return render(request, "work/task_form.html", {"dossier": dossier, "form": form, "title": _("New task"),
                                                    "forms_with_errors": [form] if form.errors else []})
 
@@ -103,12 +98,7 @@ def _get_task(request, pk, task_pk) -> Task:
 @require_POST
 def task_complete(request, pk, task_pk):
     task = _get_task(request, pk, task_pk)
-    try:
-        services.complete_task(task, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The task is done."))
+    run_action(request, lambda: services.complete_task(task, user=request.user), success=_("The task is done."))
     return _back(request, task.dossier.get_absolute_url())
 
 
@@ -116,14 +106,10 @@ def task_reassign(request, pk, task_pk):
     task = _get_task(request, pk, task_pk)
     form = ReassignTaskForm(request.POST or None, team_id=task.dossier.team_id,
                             initial={"assignee": task.assignee_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reassign_task(task, user=request.user, assignee=form.cleaned_data["assignee"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task has been reassigned."))
-            return redirect(task.dossier.get_absolute_url() + "#tasks-heading")
+    if submit_form(request, form,
+                   lambda data: services.reassign_task(task, user=request.user, assignee=data["assignee"]),
+                   success=_("The task has been reassigned.")):
+        return redirect(task.dossier.get_absolute_url() + "#tasks-heading")
     return render(request, "work/task_form.html", {"dossier": task.dossier, "form": form, "task": task,
                                                    "title": _("Reassign a task"),
                                                    "forms_with_errors": [form] if form.errors else []})
@@ -163,17 +149,14 @@ def caseload(request, code):
 
 def _reassign_page(request, team, dossiers, *, template: str, extra: dict):
     form = ReassignDossiersForm(request.POST or None, team=team, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = case_services.reassign_lead_worker(form.cleaned_data["dossiers"], user=request.user,
-                                                         lead_worker=form.cleaned_data["lead_worker"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(count)s dossier(s) now have %(name)s as lead worker.") % {
-                "count": len(changed), "name": form.cleaned_data["lead_worker"].get_full_name()
-                or form.cleaned_data["lead_worker"].username})
-            return redirect(request.get_full_path())
+    def success(changed):
+        worker = form.cleaned_data["lead_worker"]
+        return _("%(count)s dossier(s) now have %(name)s as lead worker.") % {
+            "count": len(changed), "name": worker.get_full_name() or worker.username}
+
+    if submit_form(request, form, lambda data: case_services.reassign_lead_worker(
+            data["dossiers"], user=request.user, lead_worker=data["lead_worker"]), success=success):
+        return redirect(request.get_full_path())
     page = paginate(request, with_members(dossiers), per_page=100)
     log_access_many(request, AccessAction.VIEW, clients=_members_clients(page.object_list),
                     detail=f"{template.split('/')[-1]} {team.code}")

@@ -5,7 +5,7 @@ scores are personal data and are not in the admin."""
 from django.contrib import admin
 from django.db.models import Count
 
-from buurtteam.admin_site import BeheerInline, BeheerModelAdmin
+from cases.admin_site import BeheerInline, BeheerModelAdmin
 from zrm.models import Domain, DomainStepDescription, Instrument, Step
 
 

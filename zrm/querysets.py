@@ -1,8 +1,7 @@
-from django.db import models
+"""Team scoping of ZRM measurements (``cases.querysets.TeamScopedQuerySet``)."""
+
+from cases.querysets import TeamScopedQuerySet
 
 
-class MeasurementQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from cases.permissions import team_ids
-
-        return self.filter(dossier__team_id__in=team_ids(user))
+class MeasurementQuerySet(TeamScopedQuerySet):
+    """Measurements of the dossiers of the user's teams."""

@@ -27,7 +27,8 @@ from django.utils.translation import gettext as _
 
 from cases import history
 from cases.models import Client, Dossier, DossierMember, EventKind
-from cases.services import lock_dossier, record_event, today
+from cases.rules import Errors, date_text
+from cases.services import lock_dossier, record_event
 from zrm.models import (
     STEPS,
     Domain,
@@ -64,20 +65,14 @@ def is_editable(measurement: Measurement, dossier: Dossier | None = None) -> boo
     return measurement.type == MeasurementType.FINAL and measurement.measured_on == dossier.closed_on
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
 def date_errors(dossier: Dossier, measured_on: dt.date | None) -> list[str]:
     """The date rule on its own, so the form can show it together with its own errors."""
+    errors = Errors()
     if measured_on is None:
-        return [_("Enter the date of the measurement.")]
-    if measured_on > today():
-        return [_("This date lies in the future.")]
-    if measured_on < dossier.registered_on:
-        return [_("A measurement cannot be before the registration date (%(date)s).")
-                % {"date": dossier.registered_on.strftime("%d-%m-%Y")}]
-    return []
+        errors.add("measured_on", _("Enter the date of the measurement."))
+    errors.not_in_future("measured_on", measured_on)
+    errors.not_before_registration("measured_on", measured_on, dossier)
+    return errors.get("measured_on", [])
 
 
 def _check(
@@ -91,53 +86,50 @@ def _check(
     current: Measurement | None = None,
 ) -> dict:
     """Every rule at once, so the form shows all problems together. Returns {domain code: score}."""
-    errors: dict = {}
+    errors = Errors()
 
     if type not in MeasurementType.values:
-        _add(errors, "type", _("Choose the type of measurement."))
+        errors.add("type", _("Choose the type of measurement."))
 
     for message in date_errors(dossier, measured_on):
-        _add(errors, "measured_on", message)
+        errors.add("measured_on", message)
 
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
-        _add(errors, "client", _("This person is not a member of the household."))
+        errors.add("client", _("This person is not a member of the household."))
 
     changed_instrument = current is None or current.instrument_id != instrument.pk
     if changed_instrument and not instrument.active:
-        _add(errors, "instrument", _("This instrument is no longer used for new measurements."))
+        errors.add("instrument", _("This instrument is no longer used for new measurements."))
 
     if dossier.is_closed and type in MeasurementType.values:
-        closed_text = dossier.closed_on.strftime("%d-%m-%Y")
         if type != MeasurementType.FINAL:
-            _add(errors, "type", _("A closed dossier only takes its eindmeting (final measurement)."))
+            errors.add("type", _("A closed dossier only takes its eindmeting (final measurement)."))
         elif measured_on is not None and measured_on != dossier.closed_on:
-            _add(errors, "measured_on",
-                 _("The eindmeting of a closed dossier is dated on its closing date (%(date)s).")
-                 % {"date": closed_text})
+            errors.add("measured_on", _("The eindmeting of a closed dossier is dated on its closing date (%(date)s).")
+                       % {"date": date_text(dossier.closed_on)})
 
     domains = {domain.code: domain for domain in instrument.domains.all()}
     unknown = sorted(set(scores) - set(domains))
     if unknown:
-        _add(errors, "scores", _("Not a domain of %(instrument)s: %(codes)s.")
-             % {"instrument": instrument.name, "codes": ", ".join(unknown)})
+        errors.add("scores", _("Not a domain of %(instrument)s: %(codes)s.")
+                   % {"instrument": instrument.name, "codes": ", ".join(unknown)})
     scored = {}
     for code, value in scores.items():
         if code not in domains or value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value not in STEPS:
-            _add(errors, score_field(code), _("A score is a step from 1 to 5, or n.v.t."))
+            errors.add(score_field(code), _("A score is a step from 1 to 5, or n.v.t."))
         else:
             scored[code] = value
     if not unknown and not scored and not any(k.startswith(SCORE_PREFIX) for k in errors):
-        _add(errors, NON_FIELD_ERRORS, _("Score at least one domain."))
+        errors.add(NON_FIELD_ERRORS, _("Score at least one domain."))
 
     if type in MeasurementType.values and measured_on is not None:
         for field, message in order_errors(dossier, client=client, instrument=instrument, type=type,
                                            measured_on=measured_on, current=current):
-            _add(errors, field, message)
+            errors.add(field, message)
 
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     return canonical_scores(scored)
 
 
@@ -164,7 +156,7 @@ def order_errors(
     baselines = sorted(d for t, d in others if t == MeasurementType.BASELINE)
     finals = sorted(d for t, d in others if t == MeasurementType.FINAL)
     interims = sorted(d for t, d in others if t == MeasurementType.INTERIM)
-    date = _date_text
+    date = date_text
     problems = []
     if type == MeasurementType.BASELINE:
         if baselines:
@@ -192,10 +184,6 @@ def order_errors(
         problems.append(("measured_on", _("A tussenmeting cannot be after the eindmeting (%(date)s).")
                          % {"date": date(finals[0])}))
     return problems
-
-
-def _date_text(value: dt.date) -> str:
-    return value.strftime("%d-%m-%Y")
 
 
 def _describe(measurement: Measurement) -> str:
@@ -281,5 +269,5 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
     current.delete()
     record_event(dossier, user, EventKind.MEASUREMENT, on=withdrawn.measured_on,
                  detail=_("withdrawn: %(what)s, %(date)s (%(why)s)")
-                 % {"what": what, "date": _date_text(withdrawn.measured_on), "why": withdrawn.reason})
+                 % {"what": what, "date": date_text(withdrawn.measured_on), "why": withdrawn.reason})
     return withdrawn

@@ -5,15 +5,14 @@ other teams' objects are 404. The rules are in ``zrm.services``."""
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
-from cases.services import today
-from cases.shortcuts import add_service_errors, get_dossier
+from cases.rules import date_text, today
+from cases.shortcuts import get_dossier, submit_form
 from zrm import services
 from zrm.forms import (
     HOUSEHOLD,
@@ -152,22 +151,18 @@ def _entry(request, dossier, measurement=None):
     form = MeasurementForm(request.POST if posted else None, initial=initial, dossier=dossier, members=members,
                            instruments=allowed, instrument=instrument)
 
-    if posted and instrument is not None and form.is_valid():
-        arguments = form.service_arguments()
-        try:
-            if measurement is None:
-                saved = services.record_measurement(dossier, user=request.user, **arguments)
-            else:
-                saved = services.update_measurement(measurement, user=request.user, **arguments)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            action = AccessAction.CREATE if measurement is None else AccessAction.CHANGE
-            log_access(request, action, dossier=dossier, client=saved.client,
-                       detail=_("ZRM %(type)s %(date)s") % {"type": saved.get_type_display(),
-                                                           "date": saved.measured_on.strftime("%d-%m-%Y")})
-            messages.success(request, _("The ZRM measurement has been saved."))
-            return redirect(dossier)
+    def save(data):
+        if measurement is None:
+            return services.record_measurement(dossier, user=request.user, **form.service_arguments())
+        return services.update_measurement(measurement, user=request.user, **form.service_arguments())
+
+    if instrument is not None and (submitted := submit_form(request, form, save,
+                                                            success=_("The ZRM measurement has been saved."))):
+        saved = submitted.result
+        log_access(request, AccessAction.CREATE if measurement is None else AccessAction.CHANGE, dossier=dossier,
+                   client=saved.client, detail=_("ZRM %(type)s %(date)s") % {
+                       "type": saved.get_type_display(), "date": date_text(saved.measured_on)})
+        return redirect(dossier)
 
     # The page shows the unit's (previous) scores and names every member in the unit
     # choice: an access to each of them.
@@ -237,17 +232,15 @@ def withdraw(request, pk, measurement_pk):
         messages.error(request, _("This dossier is closed and can no longer be changed."))
         return redirect("zrm:detail", pk=dossier.pk, measurement_pk=measurement.pk)
     form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            withdrawn = services.withdraw_measurement(
-                measurement, user=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CHANGE, dossier=dossier, client=withdrawn.client,
-                       detail=_("ZRM %(type)s %(date)s withdrawn") % {
-                           "type": withdrawn.get_type_display(), "date": withdrawn.measured_on.strftime("%d-%m-%Y")})
-            messages.success(request, _("The measurement has been withdrawn."))
-            return redirect(dossier)
+    if submitted := submit_form(
+        request, form,
+        lambda data: services.withdraw_measurement(measurement, user=request.user, reason=data["reason"]),
+        success=_("The measurement has been withdrawn."),
+    ):
+        withdrawn = submitted.result
+        log_access(request, AccessAction.CHANGE, dossier=dossier, client=withdrawn.client,
+                   detail=_("ZRM %(type)s %(date)s withdrawn") % {
+                       "type": withdrawn.get_type_display(), "date": date_text(withdrawn.measured_on)})
+        return redirect(dossier)
     return render(request, "zrm/measurement_withdraw.html",
                   {"dossier": dossier, "measurement": measurement, "form": form})

@@ -31,7 +31,7 @@ def sort_link(context, key: str, label: str) -> str:
     for name in [n for n in params if n == "page" or n.endswith("page")]:
         params.pop(name)
     params["sort"] = f"-{key}" if state == "ascending" else key
-    hint = {"ascending": _("sorted ascending"), "descending": _("sorted descending")}.get(state, _("sort"))
-    arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
+    hint = {"ascending": _("sorted ascending"), "descending": _("sorted descending")}.get(state or "", _("sort"))
+    arrow = {"ascending": " ▲", "descending": " ▼"}.get(state or "", "")
     return format_html('<a class="utrecht-link utrecht-link--html-a sort-link" href="?{}">{}{}'
                        '<span class="visually-hidden"> ({})</span></a>', params.urlencode(), label, arrow, hint)

@@ -17,7 +17,11 @@ ELSEWHERE = "Dit BSN is al geregistreerd bij een ander team"
 
 @pytest.fixture
 def person_a(team_a):
-    return household(team_a).members.get().client
+    # Names no form below types (Faker may well produce "Sanne" or "Visser").
+    person = household(team_a).members.get().client
+    person.given_name, person.family_name = "Petronella", "Ravenhorst"
+    person.save()
+    return person
 
 
 def register(client, team, **fields):

@@ -1,3 +1,8 @@
+"""Client pages: the client's own page (scoped through their dossiers, logged), changing a
+client (BSN checked again against duplicates), and ``ClientResolution``, the part of the
+registration and add-member forms that finds an existing person or creates a new one
+without revealing another team's client."""
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -1,9 +1,6 @@
 """Forms that move a dossier through its lifecycle. Views only collect input and
 show results; the rules are in ``cases.services``."""
 
-from functools import partial
-
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,26 +21,25 @@ from cases.forms import (
 )
 from cases.models import AccessAction
 from cases.permissions import team_ids
-from cases.shortcuts import add_service_errors, get_dossier
+from cases.shortcuts import get_dossier, run_action, submit_form
 from cases.views.clients import ClientResolution
 
 
-def _action(request, pk, form_class, perform, *, title, success, initial=None, form_kwargs=None,
-            template="cases/dossier_action.html", done=None):
+def _action(request, pk, form_class, perform, *, title, success, initial=None, template="cases/dossier_action.html",
+            done=None):
     """Render ``form_class`` for a dossier; on a valid POST call ``perform(dossier, data)``.
     ``done(dossier)`` gives the page to go to afterwards (default: the dossier) and
     ``success`` may be a callable of the dossier."""
     dossier = get_dossier(request, pk)
-    form = form_class(request.POST or None, initial=initial, dossier=dossier, **(form_kwargs or {}))
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = perform(dossier, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            log_access(request, AccessAction.CHANGE, dossier=dossier, detail=title)
-            messages.success(request, success(result) if callable(success) else success)
-            return redirect(done(result) if done else dossier)
+    form = form_class(request.POST or None, initial=initial, dossier=dossier)
+    return _form_page(request, dossier, form, lambda data: perform(dossier, data), title=title, success=success,
+                      template=template, done=done)
+
+
+def _form_page(request, dossier, form, perform, *, title, success, template="cases/dossier_action.html", done=None):
+    if submitted := submit_form(request, form, perform, success=success):
+        log_access(request, AccessAction.CHANGE, dossier=dossier, detail=title)
+        return redirect(done(submitted.result) if done else dossier)
     # The page shows the dossier (its household in the header): an access to every member.
     log_access_many(request, AccessAction.VIEW, dossier=dossier, detail=str(title),
                     clients=[m.client_id for m in dossier.members.all()])
@@ -60,28 +56,20 @@ def register(request):
         raise PermissionDenied  # only team members register dossiers (for their own teams)
     form = RegistrationForm(request.POST or None, user=request.user)
     applicant = ClientResolution(request)
-    if request.method == "POST" and form.is_valid() & applicant.form.is_valid():
-        client = applicant.resolve()
-        if client is not None:
-            data = form.cleaned_data
-            try:
-                dossier = services.register_dossier(
-                    user=request.user,
-                    team=data["team"],
-                    registered_on=data["registered_on"],
-                    applicant=client,
-                    referrer=data["referrer"],
-                    lead_worker=data["lead_worker"],
-                    request_summary=data["request_summary"],
-                    confirm_other_open=form.confirmed_other_open,
-                )
-            except ValidationError as error:
-                _ask_confirmation_if_needed(form, error)
-                add_service_errors(form, error)
-            else:
-                log_access(request, AccessAction.CREATE, dossier=dossier, client=client)
-                messages.success(request, _("The registration has been saved."))
-                return redirect(dossier)
+    # Both forms are checked (``&``), so every problem of the page shows in one round.
+    posted = request.method == "POST" and form.is_valid() & applicant.form.is_valid()
+    client = applicant.resolve() if posted else None
+    if client is not None and (submitted := submit_form(
+        request, form,
+        lambda data: services.register_dossier(
+            user=request.user, team=data["team"], registered_on=data["registered_on"], applicant=client,
+            referrer=data["referrer"], lead_worker=data["lead_worker"], request_summary=data["request_summary"],
+            confirm_other_open=form.confirmed_other_open,
+        ),
+        success=_("The registration has been saved."), on_error=_ask_confirmation_if_needed,
+    )):
+        log_access(request, AccessAction.CREATE, dossier=submitted.result, client=client)
+        return redirect(submitted.result)
     return render(request, "cases/register.html", {"form": form, "applicant": applicant})
 
 
@@ -144,21 +132,22 @@ def close(request, pk):
     """Closing asks what happens with every open item (``cases.extensions.open_items``) and
     starts from the closure a reopening undid."""
     dossier = get_dossier(request, pk)
-    form_class = partial(CloseForm, open_items=extensions.open_items(dossier))
-    return _action(
-        request, pk, form_class,
-        lambda d, data: services.close_dossier(
-            d,
+    form = CloseForm(request.POST or None, initial=services.closure_initial(dossier) or None, dossier=dossier,
+                     open_items=extensions.open_items(dossier))
+    return _form_page(
+        request, dossier, form,
+        lambda data: services.close_dossier(
+            dossier,
             user=request.user,
             closed_on=data["closed_on"],
             closure_reason=data["closure_reason"],
             can_continue_independently=data["can_continue_independently"],
             client_rating=data["client_rating"],
             safeguards=data["safeguards"],
-            settlements={key: data[key] for key in data if key.startswith("settle_")},
+            regie_after=data["regie_after"],
+            settlements=form.settlements(),
         ),
-        title=_("Close dossier"), success=_("The dossier has been closed."),
-        initial=services.closure_initial(dossier) or None, template="cases/dossier_close.html",
+        title=_("Close dossier"), success=_("The dossier has been closed."), template="cases/dossier_close.html",
     )
 
 
@@ -174,19 +163,16 @@ def add_member(request, pk):
     dossier = get_dossier(request, pk)
     form = MemberForm(request.POST or None)
     person = ClientResolution(request)
-    if request.method == "POST" and form.is_valid() & person.form.is_valid():
-        client = person.resolve()
-        if client is not None:
-            try:
-                services.add_member(dossier, user=request.user, client=client, role=form.cleaned_data["role"],
-                                    confirm_other_open=form.confirmed_other_open)
-            except ValidationError as error:
-                _ask_confirmation_if_needed(form, error)
-                add_service_errors(form, error)
-            else:
-                log_access(request, AccessAction.CHANGE, dossier=dossier, client=client, detail=_("member added"))
-                messages.success(request, _("The member has been added."))
-                return redirect(dossier)
+    posted = request.method == "POST" and form.is_valid() & person.form.is_valid()
+    client = person.resolve() if posted else None
+    if client is not None and submit_form(
+        request, form,
+        lambda data: services.add_member(dossier, user=request.user, client=client, role=data["role"],
+                                         confirm_other_open=form.confirmed_other_open),
+        success=_("The member has been added."), on_error=_ask_confirmation_if_needed,
+    ):
+        log_access(request, AccessAction.CHANGE, dossier=dossier, client=client, detail=_("member added"))
+        return redirect(dossier)
     log_access_many(request, AccessAction.VIEW, dossier=dossier, detail=_("Add member"),
                     clients=[m.client_id for m in dossier.members.all()])
     return render(request, "cases/add_member.html", {"dossier": dossier, "form": form, "person": person})
@@ -196,11 +182,7 @@ def add_member(request, pk):
 def remove_member(request, pk, member_pk):
     dossier = get_dossier(request, pk)
     member = get_object_or_404(dossier.members.select_related("client"), pk=member_pk)
-    try:
-        services.remove_member(dossier, user=request.user, member=member)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if run_action(request, lambda: services.remove_member(dossier, user=request.user, member=member),
+                  success=_("The member has been removed.")):
         log_access(request, AccessAction.CHANGE, dossier=dossier, client=member.client, detail=_("member removed"))
-        messages.success(request, _("The member has been removed."))
     return redirect(dossier)

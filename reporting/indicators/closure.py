@@ -6,6 +6,7 @@ from collections import Counter
 
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import ACTIVE_DOSSIERS, fetch, in_period, periods_cte
+from zrm.models import MeasurementType
 
 INSUFFICIENT_RATING = 5  # 1-5 is onvoldoende
 BASELINE_GRACE_DAYS = 42
@@ -80,7 +81,7 @@ def compute(periods, collector: Collector) -> None:
         first_baseline AS (
             SELECT a.id AS dossier_id,
                    (SELECT MIN(m.measured_on) FROM zrm_measurement m
-                    WHERE m.dossier_id = a.id AND m.type = 'nulmeting') AS measured_on
+                    WHERE m.dossier_id = a.id AND m.type = '{MeasurementType.BASELINE.value}') AS measured_on
             FROM (SELECT DISTINCT id FROM {ACTIVE_DOSSIERS}) a
         )
         SELECT p.code, d.team_id,

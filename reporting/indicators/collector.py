@@ -1,3 +1,8 @@
+"""The collector every indicator family writes into: it turns per-team sums into rows for
+every period and team and pools them into the all-teams row, with the spec's rules for
+empty cohorts (counts 0, means and percentages null) and dimensions (rows only where the
+count is above 0)."""
+
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass

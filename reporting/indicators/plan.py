@@ -7,6 +7,7 @@ the collector pools the teams."""
 
 from collections import Counter
 
+from plans.models import ProposedBy
 from reporting.indicators.collector import ALL, Collector
 from reporting.indicators.sql import ACTIVE_DOSSIERS, ACTIVE_PERIODS, fetch, in_period, periods_cte
 
@@ -51,7 +52,7 @@ def _goals(periods, cte, params, collector: Collector) -> None:
         f"""
         WITH {cte}
         SELECT p.code, d.team_id, g.direction, g.domain,
-               SUM(CASE WHEN g.proposed_by = 'client' THEN 1 ELSE 0 END), COUNT(*)
+               SUM(CASE WHEN g.proposed_by = '{ProposedBy.CLIENT.value}' THEN 1 ELSE 0 END), COUNT(*)
         FROM plans_goal g
         JOIN cases_dossier d ON d.id = g.dossier_id
         JOIN periods p ON {in_period("g.set_on", periods)}

@@ -3,6 +3,7 @@ started, in the period. A referral counts for the team its dossier belongs to.""
 
 from collections import Counter
 
+from maatwerk.models import Status
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import fetch, in_period, periods_cte
 
@@ -18,14 +19,14 @@ def compute(periods, collector: Collector) -> None:
         JOIN cases_dossier d ON d.id = f.dossier_id
         JOIN maatwerk_product pr ON pr.id = f.product_id
         JOIN maatwerk_provider pv ON pv.id = f.provider_id
-        WHERE f.status IN ('toegekend', 'afgewezen')
+        WHERE f.status IN ('{Status.GRANTED.value}', '{Status.REJECTED.value}')
         GROUP BY p.code, d.team_id, f.status, pr.code, pv.code, pr.category
         """,
         params,
     )
     granted, rejected, granted_by = Counter(), Counter(), Counter()
     for period, team, status, product, provider, category, n in decided:
-        if status == "afgewezen":
+        if status == Status.REJECTED:
             rejected[(period, team)] += n
             continue
         granted[(period, team)] += n
@@ -44,7 +45,7 @@ def compute(periods, collector: Collector) -> None:
         JOIN periods p ON {in_period("f.starts_on", periods)}
         JOIN cases_dossier d ON d.id = f.dossier_id
         JOIN maatwerk_product pr ON pr.id = f.product_id
-        WHERE f.status = 'toegekend'
+        WHERE f.status = '{Status.GRANTED.value}'
         GROUP BY p.code, d.team_id, pr.category
         """,
         params,

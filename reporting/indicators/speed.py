@@ -4,10 +4,11 @@ working days, and the first contact within five working days.
 Day arithmetic goes through the calendar table (``reporting_workingday``): calendar
 days are differences of ``ordinal``, working days differences of ``number``."""
 
+from cases.models import Location
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import fetch, in_period, periods_cte
 
-LOCATIONS = ("thuis", "kantoor", "elders")
+LOCATIONS = tuple(Location.values)
 
 
 def compute(periods, collector: Collector) -> None:

@@ -19,6 +19,7 @@ from django.db import connection
 from reporting.indicators import zrm_detail
 from reporting.indicators.collector import Collector
 from reporting.indicators.sql import ACTIVE_DOSSIERS, execute, fetch, in_period, index_lookups, periods_cte
+from zrm.models import MeasurementType as Type
 
 INSUFFICIENT = 3  # steps 1-3: onvoldoende zelfredzaam
 COMBOS = "reporting_zrm_combos"  # a unit's measurements with the set of periods they count in
@@ -46,8 +47,8 @@ def _build_units(periods, first: int) -> None:
     gives these ranges; the periods are then a join on the range, where sorting the
     measurements once per period cost twice as much (measured at 100,000 dossiers)."""
     cte, params = periods_cte(periods, first=first)
-    role = f"CASE m.type WHEN 'nulmeting' THEN {NUL} WHEN 'doelmeting' THEN {GOAL} ELSE {LAST} END"
-    final = "CASE WHEN m.type = 'eindmeting' THEN 1 ELSE 0 END"
+    role = f"CASE m.type WHEN '{Type.BASELINE.value}' THEN {NUL} WHEN '{Type.GOAL.value}' THEN {GOAL} ELSE {LAST} END"
+    final = f"CASE WHEN m.type = '{Type.FINAL.value}' THEN 1 ELSE 0 END"
     last_end = max(p.end for p in periods).isoformat()  # a date, never input
     execute(f"DROP TABLE IF EXISTS {COMBOS}")
     execute(
@@ -61,7 +62,7 @@ def _build_units(periods, first: int) -> None:
                        PARTITION BY m.dossier_id, COALESCE(m.client_id, 0), i.supplement, {role}, {final}
                        ORDER BY m.measured_on, m.id
                    ) AS next_on,
-                   MIN(CASE WHEN m.type = 'eindmeting' THEN m.measured_on END) OVER (
+                   MIN(CASE WHEN m.type = '{Type.FINAL.value}' THEN m.measured_on END) OVER (
                        PARTITION BY m.dossier_id, COALESCE(m.client_id, 0), i.supplement, {role}
                    ) AS first_end_on
             FROM zrm_measurement m

@@ -1,3 +1,8 @@
+"""The Django admin for functional administrators (role ``beheer``), and the admin base
+classes every app's ``admin.py`` uses (``BeheerModelAdmin``, ``BeheerInline``,
+``ReadOnlyModelAdmin``). Here in ``cases`` so the apps import it without importing the
+project package (docs/adr/0140); ``buurtteam.apps`` installs the site."""
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -15,7 +20,7 @@ class BeheerAdminSite(admin.AdminSite):
     site_header = _("Buurtteam administration")
     site_title = _("Buurtteam administration")
     index_title = _("Functional administration")
-    site_url = reverse_lazy("beheer_home")  # "Website bekijken": the start page outside the admin
+    site_url = reverse_lazy("beheer_home")  # type: ignore[assignment]  # "Website bekijken": the start page outside the admin
 
     def has_permission(self, request):
         # The same login as the rest of the app, second factor included (staffauth): the
