@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "buurtteam.middleware.DutchNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "buurtteam.replica.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "buurtteam.urls"
@@ -94,6 +95,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica for the dashboards and the API (buurtteam.replica; README "Scaling out").
+if env.string("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env.string("DATABASE_REPLICA_URL", ""), conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["buurtteam.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
