@@ -88,9 +88,11 @@ def _server_pids(master: int, database_url: str) -> list[int]:
 
 
 @contextmanager
-def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True):
+def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True, tls: tuple[str, str] | None = None):
     """A gunicorn with production settings on a free port: yields (base URL, where the
-    cache is, master pid). The list-page benchmark starts it too (``redis_cache=False``)."""
+    cache is, master pid). The list-page benchmark starts it too (``redis_cache=False``).
+    ``tls``: (certificate, key) files: gunicorn serves HTTPS itself (the load test, whose
+    client keeps the Secure cookies only over HTTPS)."""
     port = _free_port()
     with tempfile.TemporaryDirectory() as static_root:
         server_env = {**env, "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "k" * 50,
@@ -102,8 +104,9 @@ def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True):
         if redis_url:
             server_env["CACHE_URL"] = redis_url
         manage(server_env, "collectstatic", "--no-input", "-v0")
+        certificate = ["--certfile", tls[0], "--keyfile", tls[1]] if tls else []
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-                                   "--access-logfile", "/dev/null"],
+                                   "--access-logfile", "/dev/null", *certificate],
                                   cwd=ROOT, env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + 60
@@ -115,7 +118,8 @@ def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True):
                     if time.monotonic() > deadline or server.poll() is not None:
                         sys.exit("gunicorn did not start")
                     time.sleep(0.2)
-            yield f"http://127.0.0.1:{port}", ("Redis" if redis_url else "worker memory"), server.pid
+            scheme = "https" if tls else "http"
+            yield f"{scheme}://127.0.0.1:{port}", ("Redis" if redis_url else "worker memory"), server.pid
         finally:
             server.terminate()
             server.wait(timeout=30)
