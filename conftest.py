@@ -25,6 +25,13 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _iwmo_folders(settings, tmp_path_factory):
+    """iWmo messages go to a folder of the test's own (toegang.transport), never the checkout."""
+    folder = tmp_path_factory.mktemp("iwmo")
+    settings.IWMO_OUTBOX_DIR, settings.IWMO_INBOX_DIR = folder / "uit", folder / "in"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "staffauth",
     "django_otp.plugins.otp_email",
     "portal",
+    "toegang",
 ]
 
 MIDDLEWARE = [
@@ -313,4 +314,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
     # fontTools reports every font subset of a PDF at INFO.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+}
+
+# Wmo toegang and iWmo 3.2 with the providers (toegang, docs/adr/0160, 0161): the municipality's
+# code (gemeentecode, 4 digits) is the sender of every 301/319 and the receiver providers name;
+# the GGk adapter exchanges the messages through two folders.
+IWMO_GEMEENTECODE = env.string("IWMO_GEMEENTECODE", "0344")
+IWMO_OUTBOX_DIR = Path(env.string("IWMO_OUTBOX_DIR", str(BASE_DIR / "iwmo" / "uit")))
+IWMO_INBOX_DIR = Path(env.string("IWMO_INBOX_DIR", str(BASE_DIR / "iwmo" / "in")))
+WMO_MUNICIPALITY_NAME = env.string("WMO_MUNICIPALITY_NAME", "Utrecht")
+CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
+    "task": "toegang.tasks.exchange_with_providers",
+    "schedule": crontab(minute="*/5"),
 }

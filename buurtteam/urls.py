@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("journal.urls")),
     path("", include("work.urls")),
     path("", include("portal.urls_staff")),
+    path("", include("toegang.urls")),
     path("mijn/", include("portal.urls")),
 ]
 

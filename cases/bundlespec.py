@@ -27,7 +27,9 @@ BOOLEANS = {"true": True, "false": False}
 @dataclass(frozen=True)
 class FileSpec:
     name: str
-    position: int  # the file's row in the spec's tables (import-bundle.md, then plan.md): problems and exports
+    # the file's place in the spec's order (import-bundle.md, then plan.md): problems and exports; a
+    # file the spec puts between two others sits between their numbers (wmo_meldingen.csv: 7.5)
+    position: float
     columns: tuple[str, ...]  # in the spec's order (the export writes them so)
     required: tuple[str, ...]
     codes: Mapping[str, frozenset[str]] = field(default_factory=dict)  # column -> allowed codes

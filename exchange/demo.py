@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from exchange import demo_wmo
 from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
@@ -168,6 +169,8 @@ class DemoBundle:
         self.goals: list[tuple] = []
         self.actions: list[tuple] = []
         self.network: list[tuple] = []
+        self.meldingen: list[tuple] = []
+        self.seed = seed
 
     def generate(self) -> "DemoBundle":
         span = (self.today - self.first_day).days
@@ -178,6 +181,7 @@ class DemoBundle:
             if registered.weekday() >= 5:
                 registered -= dt.timedelta(days=registered.weekday() - 4)
             self._dossier(f"D{number:07d}", team, registered)
+        demo_wmo.extend(self, self.seed)  # meldingen, omvang, allocation numbers, delivery
         return self
 
     def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
@@ -349,14 +353,15 @@ class DemoBundle:
             teams = ((t.code, t.name, t.population, t.fte) for t in self.teams)
             writer.write("teams.csv", teams, header=c["teams.csv"])
             writer.write("referrers.csv", (r[:3] for r in REFERRERS), header=c["referrers.csv"])
-            writer.write("providers.csv", ((code, p[0]) for code, p in PROVIDERS.items()), header=c["providers.csv"])
-            writer.write("products.csv", (p[:3] for p in PRODUCTS), header=c["products.csv"])
+            writer.write("providers.csv", demo_wmo.provider_rows(PROVIDERS), header=demo_wmo.PROVIDER_COLUMNS)
+            writer.write("products.csv", demo_wmo.product_rows(PRODUCTS), header=demo_wmo.PRODUCT_COLUMNS)
             writer.write("clients.csv", self.clients, header=c["clients.csv"])
             writer.write("dossiers.csv", self.dossiers, header=c["dossiers.csv"])
             writer.write("dossier_clients.csv", self.members, header=c["dossier_clients.csv"])
             writer.write("dossier_safeguards.csv", self.safeguards, header=c["dossier_safeguards.csv"])
+            writer.write("wmo_meldingen.csv", self.meldingen, header=demo_wmo.MELDING_COLUMNS)
             writer.write("zrm.csv", self.measurements, header=[*c["zrm.csv"], *ZRM_DOMAINS])
-            writer.write("referrals.csv", self.referrals, header=c["referrals.csv"])
+            writer.write("referrals.csv", self.referrals, header=[*c["referrals.csv"], *demo_wmo.REFERRAL_EXTRA])
             for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
                 writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
         finally:

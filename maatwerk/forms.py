@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.forms import date_field
 from cases.models import Client
-from maatwerk.models import Category, Form, ObjectionOutcome, Product, Provider, Status
+from maatwerk.allocation import Allocation
+from maatwerk.models import Category, Form, IwmoFrequency, Melding, ObjectionOutcome, Product, Provider, Status
+
+# iWmo RedenWijziging a worker may choose when care ends early (the others follow from the change)
+EARLY_END_REASONS = [
+    ("05", _("reassessment: shorter allocation")),
+    ("02", _("the client died")),
+    ("06", _("moved to another domain")),
+    ("07", _("moved to another municipality")),
+    ("09", _("moved to another provider")),
+]
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -34,10 +44,13 @@ class ReferralForm(forms.Form):
     )
     form = forms.ChoiceField(label=_("Form"), choices=Form.choices, widget=forms.RadioSelect, initial=Form.IN_KIND)
     requested_on = date_field(_("Requested on"), initial_today=True)
+    melding = forms.ModelChoiceField(label=_("Wmo melding"), queryset=Melding.objects.none(), required=False,
+                                     help_text=_("The melding whose onderzoek led to this aanvraag, if any."))
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["melding"].queryset = Melding.objects.filter(dossier=dossier).order_by("-melding_on")
         members = Client.objects.filter(memberships__dossier=dossier).order_by("memberships__id")
         self.fields["client"].queryset = members
         if len(members) == 1:
@@ -78,6 +91,27 @@ class DecideForm(forms.Form):
         _("Decided on"), required=False, initial_today=True,
         help_text=_("The date of the decision (beschikking); for a withdrawal the date it was withdrawn."),
     )
+    reasons = forms.CharField(
+        label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why this decision: the client reads this in the beschikking."),
+    )
+    volume = forms.IntegerField(label=_("Volume"), required=False, min_value=1, max_value=99_999_999,
+                                help_text=_("On granting: how much care, in the unit of the product."))
+    frequency = forms.ChoiceField(label=_("Frequency"), required=False,
+                                  choices=[("", "---------"), *IwmoFrequency.choices])
+    starts_on = date_field(_("Care starts on"), required=False)
+    ends_on = date_field(_("Care ends on"), required=False,
+                         help_text=_("Leave empty when the end is not known yet."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") in (Status.GRANTED, Status.REJECTED) and not (data.get("reasons") or "").strip():
+            self.add_error("reasons", _("Write the reasons: the client reads them in the beschikking."))
+        return data
+
+    def allocation(self) -> Allocation:
+        data = self.cleaned_data
+        return Allocation(data.get("volume"), data.get("frequency") or "", data.get("starts_on"), data.get("ends_on"))
 
 
 class CarePeriodForm(forms.Form):
@@ -86,6 +120,19 @@ class CarePeriodForm(forms.Form):
         _("Care ends on"), required=False,
         help_text=_("Leave empty when the end is not known yet. Planned dates may lie in the future."),
     )
+    volume = forms.IntegerField(label=_("Volume"), required=False, min_value=1, max_value=99_999_999)
+    frequency = forms.ChoiceField(label=_("Frequency"), required=False,
+                                  choices=[("", "---------"), *IwmoFrequency.choices])
+    end_reason = forms.ChoiceField(
+        label=_("Reason of an early end"), required=False, choices=[("", "---------"), *EARLY_END_REASONS],
+        help_text=_("Only when the care ends earlier than granted: the provider receives this reason."),
+    )
+    reasons = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("Why the allocation changes: the client reads this in the new letter."))
+
+    def allocation(self) -> Allocation:
+        data = self.cleaned_data
+        return Allocation(data.get("volume"), data.get("frequency") or "", data.get("starts_on"), data.get("ends_on"))
 
 
 class ObjectionForm(forms.Form):

@@ -12,6 +12,10 @@ class ReferralQuerySet(TeamScopedQuerySet):
     """Referrals of the dossiers of the user's teams."""
 
 
+class MeldingQuerySet(TeamScopedQuerySet):
+    """Wmo meldingen of the dossiers of the user's teams."""
+
+
 class ProductQuerySet(models.QuerySet):
     def catalogue(self):
         """Active products with the active providers that offer them (the referral forms)."""

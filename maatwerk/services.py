@@ -40,7 +40,8 @@ from django.utils.translation import gettext as _
 from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.rules import Errors, date_text, today
 from cases.services import lock_dossier, record_event
-from maatwerk.models import Form, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
+from maatwerk.allocation import Allocation, check_allocation, next_allocation_number
+from maatwerk.models import Form, Melding, ObjectionOutcome, Product, Provider, Referral, Status, StatusChange
 from maatwerk.signals import referral_changed
 
 DECISIONS = (Status.GRANTED, Status.REJECTED, Status.WITHDRAWN)
@@ -82,11 +83,19 @@ def request_referral(
     requested_on: dt.date | None,
     notes: str = "",
     held: Dossier | None = None,
+    melding: Melding | None = None,
 ) -> Referral:
     """Aanvraag: refer a member of the household to a maatwerkvoorziening. ``held``: the
-    caller (a goal's referral in ``plans``) holds the dossier's lock."""
+    caller (a goal's referral in ``plans``) holds the dossier's lock. ``melding``: the Wmo
+    melding whose onderzoek led to this aanvraag (same dossier, not after the aanvraag)."""
     dossier = lock_dossier(user, dossier.pk, held=held)
     errors = Errors()
+    if melding is not None:
+        if melding.dossier_id != dossier.pk:
+            errors.add("melding", _("This melding belongs to another dossier."))
+        elif requested_on and requested_on < melding.melding_on:
+            errors.add("requested_on", _("The aanvraag cannot be before its melding (%(date)s).")
+                       % {"date": date_text(melding.melding_on)})
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
         errors.add("client", _("This person is not a member of the household."))
     if not product.active:
@@ -113,6 +122,7 @@ def request_referral(
         status=Status.REQUESTED,
         requested_on=requested_on,
         notes=notes.strip(),
+        melding=melding,
     )
     _record_status(referral, user, "")
     record_event(dossier, user, EventKind.REFERRAL, requested_on,
@@ -122,9 +132,12 @@ def request_referral(
 
 @transaction.atomic
 def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None,
-           held: Dossier | None = None) -> Referral:
+           held: Dossier | None = None, reasons: str = "", allocation: Allocation | None = None) -> Referral:
     """The one status transition: aangevraagd → toegekend | afgewezen | ingetrokken.
-    ``held``: the caller (closing the dossier) holds the dossier's lock."""
+    ``held``: the caller (closing the dossier) holds the dossier's lock. ``reasons``: the
+    motivation of the beschikking. ``allocation``: on granting, the omvang and the care
+    period (``maatwerk.allocation``: required when the referral goes to the provider as an
+    iWmo toewijzing); a first grant gets its allocation number."""
     referral = _lock(referral, user, held)
     errors = Errors()
     if referral.status != Status.REQUESTED:
@@ -139,15 +152,23 @@ def decide(referral: Referral, *, user, status: str, decided_on: dt.date | None,
     else:
         errors.not_in_future("decided_on", decided_on)
         _not_before_request(errors, "decided_on", decided_on, referral)
+    if status == Status.GRANTED:
+        check_allocation(errors, referral, allocation or Allocation())
+    elif allocation is not None and not allocation.is_empty:
+        errors.add("volume", _("Only granted care has an omvang and a care period."))
     errors.raise_if_any()
     previous = referral.status
     referral.status = status
     referral.decided_on = decided_on
-    referral.save(update_fields=["status", "decided_on", "updated_at"])
+    referral.reasons = reasons.strip()
+    fields = ["status", "decided_on", "reasons", "updated_at"]
+    if status == Status.GRANTED:
+        fields += _apply_allocation(referral, allocation or Allocation())
+    referral.save(update_fields=fields)
     _record_status(referral, user, previous)
     record_event(referral.dossier, user, EventKind.REFERRAL, decided_on,
                  f"{_what(referral)}: {referral.get_status_display()}")
-    referral_changed.send(sender=Referral, referral=referral, user=user)
+    referral_changed.send(sender=Referral, referral=referral, user=user, change="decided")
     return referral
 
 
@@ -163,7 +184,9 @@ def set_care_period(referral: Referral, *, user, starts_on: dt.date | None, ends
     _not_before_request(errors, "starts_on", starts_on, referral)
     if starts_on and ends_on and ends_on < starts_on:
         errors.add("ends_on", _("The care cannot end before it starts."))
+    check_allocation(errors, referral, Allocation(referral.volume, referral.frequency, starts_on, ends_on))
     errors.raise_if_any()
+    before = (referral.volume, referral.frequency, referral.starts_on, referral.ends_on)
     referral.starts_on = starts_on
     referral.ends_on = ends_on
     referral.save(update_fields=["starts_on", "ends_on", "updated_at"])
@@ -172,7 +195,7 @@ def set_care_period(referral: Referral, *, user, starts_on: dt.date | None, ends
     else:
         period = _("care from %(start)s") % {"start": date_text(starts_on)}
     record_event(referral.dossier, user, EventKind.REFERRAL, starts_on, f"{_what(referral)}: {period}")
-    referral_changed.send(sender=Referral, referral=referral, user=user)
+    referral_changed.send(sender=Referral, referral=referral, user=user, change="changed", before=before)
     return referral
 
 
@@ -226,10 +249,98 @@ def redecide(referral: Referral, *, user, status: str, decided_on: dt.date | Non
     referral.objection_outcome = ""
     if status != Status.GRANTED:
         referral.starts_on = referral.ends_on = None
+        referral.volume, referral.unit, referral.frequency, referral.allocation_number = None, "", "", None
     referral.save(update_fields=["status", "decided_on", "objected", "objection_outcome", "starts_on", "ends_on",
-                                 "updated_at"])
+                                 "volume", "unit", "frequency", "allocation_number", "updated_at"])
     note = _("new decision after an upheld objection")
     _record_status(referral, user, previous, note=note)
     record_event(referral.dossier, user, EventKind.REFERRAL, decided_on,
                  f"{_what(referral)}: {note}: {referral.get_status_display()}")
+    referral_changed.send(sender=Referral, referral=referral, user=user, change="redecided")
+    return referral
+
+
+def _apply_allocation(referral: Referral, allocation: Allocation) -> list[str]:
+    """Write a checked allocation onto the referral (the unit is the product's); a first grant
+    gets its number. Returns the fields changed."""
+    referral.volume = allocation.volume
+    referral.unit = referral.product.unit if allocation.volume is not None else ""
+    referral.frequency = allocation.frequency if allocation.volume is not None else ""
+    fields = ["volume", "unit", "frequency"]
+    if allocation.starts_on is not None:
+        referral.starts_on, referral.ends_on = allocation.starts_on, allocation.ends_on
+        fields += ["starts_on", "ends_on"]
+    if referral.allocation_number is None:
+        referral.allocation_number = next_allocation_number()
+        fields.append("allocation_number")
+    return fields
+
+
+@transaction.atomic
+def change_allocation(referral: Referral, *, user, allocation: Allocation, reasons: str = "",
+                      change: str = "changed", held: Dossier | None = None) -> Referral:
+    """A new period or omvang for granted care (a wijziging: the provider gets a new 301 and
+    the client a new letter); ``change`` tells the receivers why ("changed", "ended", or an
+    iWmo RedenWijziging code chosen for an early end). ``reasons``: the motivation."""
+    referral = _lock(referral, user, held)
+    if referral.status != Status.GRANTED:
+        raise ValidationError(_("Only granted care has an omvang and a care period."))
+    errors = Errors()
+    if allocation.starts_on is None:
+        errors.add("starts_on", _("Enter the date the care starts."))
+    check_allocation(errors, referral, allocation)
+    errors.raise_if_any()
+    before = (referral.volume, referral.frequency, referral.starts_on, referral.ends_on)
+    if before == (allocation.volume, allocation.frequency or "", allocation.starts_on, allocation.ends_on):
+        raise ValidationError(_("Nothing was changed."))
+    fields = _apply_allocation(referral, allocation)
+    if reasons.strip():
+        referral.reasons = reasons.strip()
+        fields.append("reasons")
+    referral.save(update_fields=[*fields, "updated_at"])
+    record_event(referral.dossier, user, EventKind.REFERRAL, today(),
+                 _("%(what)s: allocation changed") % {"what": _what(referral)})
+    referral_changed.send(sender=Referral, referral=referral, user=user, change=change, before=before)
+    return referral
+
+
+@transaction.atomic
+def record_delivery(referral: Referral, *, started_on: dt.date | None = None, ended_on: dt.date | None = None,
+                    end_reason: str = "", clear_start: bool = False) -> Referral:
+    """What the provider reported (iWmo 305 start, 307 stop; called by ``toegang`` after the
+    message passed every check). Also on a closed dossier: care may end after the dossier."""
+    dossier = lock_dossier(None, referral.dossier_id, open_only=False, check_team=False)
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    referral.dossier = dossier
+    errors = Errors()
+    if referral.status != Status.GRANTED:
+        errors.add("status", _("Only granted care is delivered."))
+    start = None if clear_start else (started_on or referral.delivery_started_on)
+    end = ended_on or referral.delivery_ended_on
+    if end and start and end < start:
+        errors.add("delivery_ended_on", _("The delivery cannot end before it started."))
+    if ended_on and not end_reason:
+        errors.add("delivery_end_reason", _("Say why the delivery ended."))
+    errors.raise_if_any()
+    referral.delivery_started_on = start
+    if ended_on:
+        referral.delivery_ended_on, referral.delivery_end_reason = ended_on, end_reason
+    referral.save(update_fields=["delivery_started_on", "delivery_ended_on", "delivery_end_reason", "updated_at"])
+    if started_on:
+        record_event(dossier, None, EventKind.REFERRAL, started_on,
+                     _("%(what)s: delivery started (reported by the provider)") % {"what": _what(referral)})
+    if ended_on:
+        record_event(dossier, None, EventKind.REFERRAL, ended_on,
+                     _("%(what)s: delivery ended (reported by the provider)") % {"what": _what(referral)})
+    return referral
+
+
+@transaction.atomic
+def clear_delivery_end(referral: Referral) -> Referral:
+    """The provider withdrew its stop message (iWmo 307 "verwijderen"): the delivery goes on."""
+    dossier = lock_dossier(None, referral.dossier_id, open_only=False, check_team=False)
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    referral.dossier = dossier
+    referral.delivery_ended_on, referral.delivery_end_reason = None, ""
+    referral.save(update_fields=["delivery_ended_on", "delivery_end_reason", "updated_at"])
     return referral

@@ -5,6 +5,7 @@
 import datetime as dt
 
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,7 @@ def new(request, pk):
         request, form,
         lambda data: services.request_referral(
             dossier, user=request.user, client=data["client"], product=data["product"], provider=data["provider"],
-            form=data["form"], requested_on=data["requested_on"], notes=data["notes"]),
+            form=data["form"], requested_on=data["requested_on"], notes=data["notes"], melding=data["melding"]),
         success=_("The referral has been saved."),
     ):
         referral = submitted.result
@@ -61,11 +62,11 @@ def detail(request, pk):
 
 
 def _action(request, pk, form_class, perform, *, title, success, initial=None):
-    """Render ``form_class`` for a referral; on a valid POST call ``perform(referral, data)``.
+    """Render ``form_class`` for a referral; on a valid POST call ``perform(referral, data, form)``.
     ``initial(referral)`` gives the form's initial values."""
     referral = get_referral(request, pk)
     form = form_class(request.POST or None, initial=initial(referral) if initial else None)
-    if submit_form(request, form, lambda data: perform(referral, data), success=success):
+    if submit_form(request, form, lambda data: perform(referral, data, form), success=success):
         log_access(request, AccessAction.CHANGE, dossier=referral.dossier, client=referral.client,
                    detail=f"{title}: {referral}")
         return redirect(referral.dossier)
@@ -78,26 +79,30 @@ def _action(request, pk, form_class, perform, *, title, success, initial=None):
 def decide(request, pk):
     return _action(
         request, pk, DecideForm,
-        lambda r, data: services.decide(r, user=request.user, status=data["status"], decided_on=data["decided_on"]),
+        lambda r, data, form: services.decide(
+            r, user=request.user, status=data["status"], decided_on=data["decided_on"], reasons=data["reasons"],
+            allocation=form.allocation() if data["status"] == Status.GRANTED else None),
         title=_("Record the decision"), success=_("The decision has been recorded."),
+        initial=lambda r: {"starts_on": r.requested_on},
     )
 
 
 def care_period(request, pk):
     return _action(
         request, pk, CarePeriodForm,
-        lambda r, data: services.set_care_period(
-            r, user=request.user, starts_on=data["starts_on"], ends_on=data["ends_on"]
-        ),
-        title=_("Care period"), success=_("The care period has been saved."),
-        initial=lambda r: {"starts_on": r.starts_on or r.decided_on, "ends_on": r.ends_on},
+        lambda r, data, form: services.change_allocation(
+            r, user=request.user, allocation=form.allocation(), reasons=data["reasons"],
+            change=data["end_reason"] or "changed"),
+        title=_("Care period and omvang"), success=_("The care period has been saved."),
+        initial=lambda r: {"starts_on": r.starts_on or r.decided_on, "ends_on": r.ends_on, "volume": r.volume,
+                           "frequency": r.frequency},
     )
 
 
 def objection(request, pk):
     return _action(
         request, pk, ObjectionForm,
-        lambda r, data: services.record_objection(
+        lambda r, data, form: services.record_objection(
             r, user=request.user, objected=data["objected"], outcome=data["objection_outcome"]
         ),
         title=_("Objection (bezwaar)"), success=_("The objection has been saved."),
@@ -108,7 +113,8 @@ def objection(request, pk):
 def redecide(request, pk):
     return _action(
         request, pk, RedecideForm,
-        lambda r, data: services.redecide(r, user=request.user, status=data["status"], decided_on=data["decided_on"]),
+        lambda r, data, form: services.redecide(r, user=request.user, status=data["status"],
+                                                decided_on=data["decided_on"]),
         title=_("New decision after the objection"), success=_("The new decision has been recorded."),
     )
 
@@ -124,9 +130,11 @@ def team_overview(request, code):
         .select_related("dossier__lead_worker", "client", "product", "provider")
     )
     awaiting = referrals.filter(status=Status.REQUESTED).order_by(F("requested_on").asc(nulls_last=True), "id")
-    ending = referrals.filter(status=Status.GRANTED, ends_on__gte=now, ends_on__lte=now + ENDING_WITHIN).order_by(
-        "ends_on", "id"
-    )
+    # The provider's real dates where they exist (iWmo 305/307), else the allocation's.
+    ending = (referrals.filter(status=Status.GRANTED)
+              .annotate(care_starts=Coalesce("delivery_started_on", "starts_on"),
+                        care_ends=Coalesce("delivery_ended_on", "ends_on"))
+              .filter(care_ends__gte=now, care_ends__lte=now + ENDING_WITHIN).order_by("care_ends", "id"))
     awaiting = paginate(request, awaiting, OVERVIEW_PAGE_SIZE, param="wachtend")
     ending = paginate(request, ending, OVERVIEW_PAGE_SIZE, param="eindigend")
     log_access_rows(request, AccessAction.VIEW, [(r.dossier_id, r.client_id) for r in [*awaiting, *ending]],

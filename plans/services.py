@@ -269,14 +269,15 @@ def remove_action(action: Action, *, user) -> None:
 
 
 @transaction.atomic
-def refer_from_goal(goal: Goal, *, user, client, product, provider, form: str, requested_on, notes: str = ""):
+def refer_from_goal(goal: Goal, *, user, client, product, provider, form: str, requested_on, notes: str = "",
+                    melding=None):
     """A maatwerk referral toward a goal: the referral (through ``maatwerk.services``, which
     owns its rules) and the maatwerk action that links it, in one transaction."""
     dossier = _lock(goal.dossier_id, user)
     goal = Goal.objects.get(pk=goal.pk, dossier=dossier)
     referral = maatwerk_services.request_referral(
         dossier, user=user, client=client, product=product, provider=provider, form=form,
-        requested_on=requested_on, notes=notes, held=dossier,
+        requested_on=requested_on, notes=notes, held=dossier, melding=melding,
     )
     action = Action(
         dossier=dossier, goal=goal, domain=goal.domain, kanteling=Kanteling.MAATWERK, existing=False,

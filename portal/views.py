@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access_many
 from cases.models import AccessAction
 from cases.shortcuts import run_action, submit_form
-from portal import plain, querysets, services
+from portal import plain, querysets, services, views_wmo
 from portal.decorators import portal_required
 from portal.forms import CommentForm, MessageForm, ProposeGoalForm
 from portal.models import AccountKind, ActionDone
@@ -88,6 +88,8 @@ def dossier(request, pk: int):
         "household_actions": household_actions, "proposals": proposals, "referrals": referrals,
         "pictures": pictures(querysets.resident_measurements(dossier, visible)),
         "documents": list(querysets.shared_documents(dossier)),
+        "wmo_letters": list(views_wmo.resident_letters(dossier, visible)),
+        "wmo_verslagen": list(views_wmo.resident_verslagen(dossier, visible)),
         "message_count": querysets.dossier_messages(dossier).count(),
         "plan": getattr(dossier, "plan", None) if hasattr(dossier, "plan") else None,
     })

@@ -21,17 +21,29 @@ from django.utils import timezone
 from cases.models import Dossier, Team
 from cases.retention import figures_fixed_through
 from reporting.calendar_days import ensure_calendar
-from reporting.indicators import active, clients, closure, journal, lag, plan, referrals, speed, volume, zrm
+from reporting.indicators import (
+    active,
+    clients,
+    closure,
+    journal,
+    lag,
+    plan,
+    referrals,
+    speed,
+    volume,
+    wmo_toegang,
+    zrm,
+)
 from reporting.indicators.collector import Collector
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
 # zrm.py computes "ZRM development in detail" (zrm_detail.py) too, over the same units.
-FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan)
+FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan, wmo_toegang)
 # The families in groups of about equal cost (measured at 100,000 and 1,000,000 dossiers),
 # each with whether it needs the active clients table (reporting/indicators/active.py).
 GROUPS = (
-    ((zrm, speed, referrals, journal, lag), False),
+    ((zrm, speed, referrals, journal, lag, wmo_toegang), False),
     ((volume, clients, closure, plan), True),
 )
 logger = logging.getLogger(__name__)

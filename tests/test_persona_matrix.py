@@ -168,6 +168,20 @@ SAMPLES: dict[str, S] = {
     "portal:messages": s(pk=DOSSIER),
     "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
     "portal:invitee_goal": s(goal_pk=GOAL),
+    # Wmo toegang (toegang): meldingen, letters, iWmo messages and providers' requests
+    "toegang:dossier": s(pk=DOSSIER),
+    "toegang:melding_new": s(pk=DOSSIER),
+    "toegang:melding": s(pk=made("toegang.factories:melding")),
+    "toegang:verslag_pdf": s(pk=made("toegang.factories:melding")),
+    "toegang:letter": s(pk=made("toegang.factories:letter")),
+    "toegang:team": s(code=TEAM),
+    "toegang:messages": s(code=TEAM),
+    "toegang:message": s(pk=made("toegang.factories:message")),
+    "toegang:request": s(pk=made("toegang.factories:provider_request")),
+    "toegang:refused": s(),
+    "toegang:refused_message": s(pk=made("toegang.factories:refused_message")),
+    "portal:wmo_verslag": s(pk=DOSSIER, melding_pk=made("toegang.factories:melding")),
+    "portal:wmo_letter": s(pk=DOSSIER, letter_pk=made("toegang.factories:letter")),
 }
 
 # Login bookkeeping and the access log itself are the only writes a request may make.

@@ -24,6 +24,7 @@ class Signal(models.TextChoices):
     CARE_ENDING = "zorg_eindigt", _("care ends within 8 weeks")
     WAITING = "wacht_op_start", _("waiting for support more than 10 working days")
     NO_LEAD_WORKER = "geen_regisseur", _("transferred dossier without a lead worker")
+    ONDERZOEK_DUE = "onderzoek_termijn", _("Wmo onderzoek: report due within 2 weeks")
 
 
 class Task(models.Model):

@@ -18,6 +18,8 @@ Conditions (open dossiers only; "today" is the local date):
 - zorg_eindigt (key: referral id): granted care that ends within 8 weeks (56 days).
 - wacht_op_start: no support start after more than 10 working days since registration.
 - geen_regisseur: transferred to its team and no lead worker since.
+- onderzoek_termijn (key: melding id): a Wmo melding without a report to the client 28 days
+  or more after it was received (due: melding + 42 days, the legal term of the onderzoek).
 """
 
 import datetime as dt
@@ -31,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cases.models import Dossier, DossierEvent, EventKind
-from maatwerk.models import Referral, Status
+from maatwerk.models import ONDERZOEK_TERM, Melding, Referral, Status
 from plans.models import Goal, GoalStatus
 from work.models import Signal, Task
 from zrm.models import Measurement, MeasurementType
@@ -41,10 +43,12 @@ INTERIM_MONTHS = (6, 12, 18)
 REFERRAL_PENDING_DAYS = 28
 CARE_ENDING_DAYS = 56
 WAITING_WORKING_DAYS = 10
+ONDERZOEK_WARNING_DAYS = 14  # the signal opens two weeks before the onderzoek's term lapses
 
 DOSSIER = Dossier._meta.db_table
 MEASUREMENT = Measurement._meta.db_table
 REFERRAL = Referral._meta.db_table
+MELDING = Melding._meta.db_table
 GOAL = Goal._meta.db_table
 EVENT = DossierEvent._meta.db_table
 TASK = Task._meta.db_table
@@ -112,6 +116,12 @@ def conditions(today: dt.date) -> list[Condition]:
             FROM {REFERRAL} r JOIN {DOSSIER} d ON d.id = r.dossier_id
             WHERE {open_d} AND r.status = '{Status.GRANTED.value}' AND r.ends_on >= %s AND r.ends_on <= %s""",
                   (today, today + dt.timedelta(days=CARE_ENDING_DAYS))),
+        Condition(Signal.ONDERZOEK_DUE, f"""
+            SELECT d.id AS dossier_id, CAST(m.id AS TEXT) AS k,
+                   {_plus("m.melding_on", ONDERZOEK_TERM.days, "days")} AS due_on
+            FROM {MELDING} m JOIN {DOSSIER} d ON d.id = m.dossier_id
+            WHERE {open_d} AND m.verslag_on IS NULL AND m.melding_on <= %s""",
+                  (today - dt.timedelta(days=ONDERZOEK_TERM.days - ONDERZOEK_WARNING_DAYS),)),
         Condition(Signal.WAITING, f"""
             SELECT d.id AS dossier_id, '' AS k, CAST(NULL AS DATE) AS due_on
             FROM {DOSSIER} d

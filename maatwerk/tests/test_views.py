@@ -104,7 +104,8 @@ def test_a_person_outside_the_household_cannot_be_chosen(logged_in, dossier, tea
 
 def test_deciding_saves_and_logs_a_change(logged_in, generalist_a, requested):
     url = reverse("maatwerk:decide", args=[requested.pk])
-    response = logged_in.post(url, {"status": "toegekend", "decided_on": (TODAY - DAY).isoformat()})
+    response = logged_in.post(url, {"status": "toegekend", "decided_on": (TODAY - DAY).isoformat(),
+                                      "reasons": "Past bij de hulpvraag."})
     assert response.status_code == 302
     stored = Referral.objects.get(pk=requested.pk)
     assert (stored.status, stored.decided_on) == ("toegekend", TODAY - DAY)
@@ -116,7 +117,7 @@ def test_deciding_saves_and_logs_a_change(logged_in, generalist_a, requested):
 
 def test_a_grant_without_date_keeps_the_choice_and_shows_the_error(logged_in, requested):
     url = reverse("maatwerk:decide", args=[requested.pk])
-    response = logged_in.post(url, {"status": "toegekend", "decided_on": ""})
+    response = logged_in.post(url, {"status": "toegekend", "decided_on": "", "reasons": "Past bij de hulpvraag."})
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["decided_on"]
     html = plain(response.content)
@@ -127,7 +128,7 @@ def test_a_grant_without_date_keeps_the_choice_and_shows_the_error(logged_in, re
 
 def test_deciding_twice_shows_the_error(logged_in, granted):
     response = logged_in.post(reverse("maatwerk:decide", args=[granted.pk]),
-                              {"status": "afgewezen", "decided_on": TODAY.isoformat()})
+                              {"status": "afgewezen", "decided_on": TODAY.isoformat(), "reasons": "Voorliggend."})
     assert response.status_code == 200 and "status" in response.context["form"].errors
     assert Referral.objects.get(pk=granted.pk).status == "toegekend"
 

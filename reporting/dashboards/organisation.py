@@ -2,8 +2,9 @@
 with the all-teams row."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cases.models import Team
@@ -16,6 +17,7 @@ from reporting.dashboards.common import (
     is_computed,
 )
 from reporting.dashboards.overview_periods import OverviewNavigation, choice_periods, overview_navigation
+from reporting.dashboards.wmo_toegang import CostTable, cost_table
 from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
@@ -44,6 +46,7 @@ class Overview:
     total: OverviewRow | None
     sort: str
     descending: bool
+    cost: CostTable = field(default_factory=CostTable)  # Wmo toegang: maatwerk granted per team and category
 
     @property
     def ready(self) -> bool:
@@ -69,8 +72,10 @@ def organisation_overview(period: Period, *, today: dt.date, sort: str = "team",
         return overview
     teams = list(Team.objects.order_by("name", "pk").only("pk", "code", "name"))
     rows = Rows.load(IndicatorRow.objects.filter(
-        period=period.code, dimension="", indicator__in=[m.indicator for m in measures]
+        Q(dimension="", indicator__in=[m.indicator for m in measures]) | Q(indicator="maatwerk_cost_granted"),
+        period=period.code,
     ))
+    overview.cost = cost_table(rows, period.code, teams)
     overview.rows = [
         OverviewRow(team, [m.cell(rows.get(period.code, team.pk, m.indicator)) for m in measures]) for team in teams
     ]

@@ -33,5 +33,9 @@ FAMILIES = {
         "goals_proposed_by_client_pct", "goal_status", "goals_achieved_pct", "support_new", "support_new_pct",
         "support_existing", "support_existing_pct", "network_mapped_pct",
     ),
+    "wmo_toegang": (
+        "wmo_meldingen", "wmo_onderzoek_days_mean", "wmo_onderzoek_in_term_pct", "wmo_beschikking_days_mean",
+        "wmo_beschikking_in_term_pct", "delivery_started_days_mean", "delivery_ended", "maatwerk_cost_granted",
+    ),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)

@@ -12,7 +12,7 @@ from exchange.importer import import_bundle
 from reporting.compute import compute_periods
 from reporting.indicators.catalogue import FAMILIES
 from reporting.models import IndicatorRow
-from tests.sample_paths import SAMPLE_BUNDLE, SAMPLE_EXPECTED
+from tests.sample_paths import SAMPLE_BUNDLE, SAMPLE_EXPECTED, v3_codes
 
 BUNDLE = SAMPLE_BUNDLE
 EXPECTED = SAMPLE_EXPECTED
@@ -22,7 +22,7 @@ NOT_IN_SAMPLE = {"reach_per_1000", "caseload_per_fte", "missing_baseline_pct"}
 # The v2 families (indicators.md "Additions (v2)") need data this v1 sample does not have;
 # plan-bundle-expected.csv checks them.
 V2_FAMILIES = ("journal", "registration_lag", "plan", "clients_duration", "zrm_detail")
-V2_CODES = {code for family in V2_FAMILIES for code in FAMILIES.get(family, ())}
+V2_CODES = {code for family in V2_FAMILIES for code in FAMILIES.get(family, ())} | v3_codes()
 TOLERANCE = 1e-9
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from faker import Faker
 
 from cases.models import Dossier, Membership, Role, Team
+from exchange import demo_wmo
 from exchange.demo import DemoBundle
 from exchange.importer import import_bundle
 from reporting.compute import compute_periods
@@ -59,7 +60,9 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError("De demobundel is ongeldig; niets opgeslagen.")
         self._name_clients(seed)
-        self.stdout.write(f"Geïmporteerd na {time.monotonic() - started:.1f} s.")
+        exchanged = demo_wmo.exchange_messages()
+        self.stdout.write(f"Geïmporteerd na {time.monotonic() - started:.1f} s; iWmo: {exchanged['301']} toewijzingen "
+                          f"(301) verstuurd, {exchanged['305']} startberichten (305) verwerkt.")
         if not no_compute:
             current = Period.quarter_of(today)
             quarters = [*current.previous_quarters(4), current]
