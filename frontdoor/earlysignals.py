@@ -179,10 +179,10 @@ def record_attempt(user: Any, signal_id: int, *, on: dt.date | None, kind: str, 
         errors.add("kind", _("Choose how."))
     if result not in AttemptResult.values:
         errors.add("result", _("Choose the result."))
-    if on and Attempt.objects.filter(signal=signal, on=on, kind=kind, result=result).exists():
+    if on and Attempt.objects.filter(signal=signal, attempted_on=on, kind=kind, result=result).exists():
         errors.add("on", _("This attempt has already been recorded."))
     errors.raise_if_any()
-    return Attempt.objects.create(signal=signal, on=on, kind=kind, result=result, recorded_by=user)
+    return Attempt.objects.create(signal=signal, attempted_on=on, kind=kind, result=result, recorded_by=user)
 
 
 def outcome_errors(signal: EarlySignal, *, outcome: str, outcome_on: dt.date | None, attempts: list[dt.date],
@@ -208,7 +208,7 @@ def outcome_errors(signal: EarlySignal, *, outcome: str, outcome_on: dt.date | N
 def set_outcome(user: Any, signal_id: int, *, outcome: str, outcome_on: dt.date | None) -> EarlySignal:
     """The outcome, set once."""
     signal = lock_signal(user, signal_id)
-    attempts = list(signal.attempts.values_list("on", flat=True))
+    attempts = list(signal.attempts.values_list("attempted_on", flat=True))
     errors = outcome_errors(signal, outcome=outcome, outcome_on=outcome_on, attempts=attempts,
                             linked=signal.dossier_id is not None or signal.short_contact_id is not None)
     errors.raise_if_any()

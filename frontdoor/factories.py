@@ -53,7 +53,7 @@ class AttemptFactory(DjangoModelFactory):
         model = Attempt
 
     signal = factory.SubFactory(EarlySignalFactory)
-    on = factory.LazyAttribute(lambda o: o.signal.received_on)
+    attempted_on = factory.LazyAttribute(lambda o: o.signal.received_on)
     kind = "huisbezoek"
     result = "briefje"
 

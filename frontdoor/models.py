@@ -199,7 +199,7 @@ class Attempt(models.Model):
     """One outreach attempt (at the door, by letter, phone or e-mail) and what came of it."""
 
     signal = models.ForeignKey(EarlySignal, on_delete=models.CASCADE, related_name="attempts")
-    on = models.DateField(_("date"))
+    attempted_on = models.DateField(_("date"))
     kind = models.CharField(_("how"), max_length=12, choices=AttemptKind.choices)
     result = models.CharField(_("result"), max_length=14, choices=AttemptResult.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -207,14 +207,14 @@ class Attempt(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["on", "id"]
+        ordering = ["attempted_on", "id"]
         verbose_name = _("outreach attempt")
         verbose_name_plural = _("outreach attempts")
-        constraints = [models.UniqueConstraint(fields=["signal", "on", "kind", "result"],
+        constraints = [models.UniqueConstraint(fields=["signal", "attempted_on", "kind", "result"],
                                                name="frontdoor_attempt_once")]
 
     def __str__(self) -> str:
-        return f"{self.on:%d-%m-%Y} {self.get_kind_display()}"
+        return f"{self.attempted_on:%d-%m-%Y} {self.get_kind_display()}"
 
 
 def first_attempt_due(received_on: dt.date) -> dt.date:
