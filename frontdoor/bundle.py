@@ -37,7 +37,8 @@ SHORT_CONTACTS = FileSpec(
      "dossier_ref", "minutes", "recorded_on"),
     ("contact_ref", "team", "contacted_on", "channel", "topic", "anonymous", "outcome"),
     codes={"channel": frozenset(Channel.values), "outcome": frozenset(ContactOutcome.values)},
-    max_lengths={"contact_ref": max_length(ShortContact, "ref"), "referred_to": max_length(ShortContact, "referred_to")},
+    max_lengths={"contact_ref": max_length(ShortContact, "ref"),
+                 "referred_to": max_length(ShortContact, "referred_to")},
 )
 SIGNALS = FileSpec(
     "signals.csv", 7.7,
@@ -219,8 +220,7 @@ def _parse_attempts(p, signals: dict) -> None:
     wanted: set[str] = set()
     if table is not None:
         wanted = {cells[table.index["signal_ref"]] for _line, cells in table.rows(_Unreported())} - set(named)
-    in_system = {ref: received_on for ref, received_on in EarlySignal.objects.filter(ref__in=sorted(wanted))
-                 .values_list("ref", "received_on")}
+    in_system = dict(EarlySignal.objects.filter(ref__in=sorted(wanted)).values_list("ref", "received_on"))
     _table, rows = p.rows("signal_attempts.csv")
     for row in rows:
         ref = row.required("signal_ref")
