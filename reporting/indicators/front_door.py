@@ -51,11 +51,12 @@ def _short_contacts(periods, collector: Collector) -> None:
     anonymous: dict = defaultdict(lambda: (0, 0))
     minutes: Counter = Counter()
     with_minutes: Counter = Counter()
+    rows = [(*r[:6], int(r[6]), int(r[7] or 0), r[8]) for r in rows]  # PostgreSQL: numeric sums
     for period, team, _channel, _topic, _outcome, n, anon, summed, timed in rows:
         total[(period, team)] += n
         anonymous[(period, team)] = (anonymous[(period, team)][0] + anon, anonymous[(period, team)][1] + n)
         for key in ((period, team), (period, ALL)):
-            minutes[key] += summed or 0
+            minutes[key] += summed
             with_minutes[key] += timed
     collector.counts("short_contacts", dict(total))
     for position, prefix in ((2, "channel:"), (3, "topic:"), (4, "outcome:")):
@@ -123,6 +124,7 @@ def _signals(periods, collector: Collector) -> None:
         """,
         params,
     )
+    first = [(p, t, n, int(days), int(in_term)) for p, t, n, days, in_term in first]  # PostgreSQL: numeric sums
     collector.ratios("signal_first_attempt_days_mean", {(p, t): (days, n) for p, t, n, days, _in in first})
     collector.ratios("signal_first_attempt_in_term_pct", {(p, t): (in_term, n) for p, t, n, _d, in_term in first},
                      scale=100)
@@ -143,6 +145,7 @@ def _signals(periods, collector: Collector) -> None:
         """,
         params,
     )
+    closed = [(p, t, o, n, int(reached), int(tries)) for p, t, o, n, reached, tries in closed]
     _dimensions(collector, "signal_outcome", [(p, t, o, n) for p, t, o, n, _c, _a in closed], "")
     contact: dict = defaultdict(lambda: (0, 0))
     accepted: dict = defaultdict(lambda: (0, 0))
