@@ -191,6 +191,10 @@ class EarlySignal(models.Model):
         return f"{self.postcode} {self.house_number}{addition}"
 
     @property
+    def arrears_euros(self) -> str:
+        return f"{self.arrears_cents / 100:,.2f}".replace(",", " ").replace(".", ",")
+
+    @property
     def pc4(self) -> str:
         return self.postcode[:4]
 
