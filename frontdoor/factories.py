@@ -61,3 +61,16 @@ class AttemptFactory(DjangoModelFactory):
 def serve(team: Any, *pc4s: str) -> None:
     for pc4 in pc4s:
         TeamArea.objects.update_or_create(pc4=pc4, defaults={"team": team})
+
+
+def short_contact(dossier: Any) -> ShortContact:
+    """A named short contact of the dossier's team about its first member (persona matrix)."""
+    member = dossier.members.order_by("id").first()
+    return ShortContactFactory(team=dossier.team, anonymous=False, client=member.client if member else None,
+                               summary="Vraag over de huur", outcome=ContactOutcome.REFERRED,
+                               referred_to="Sociaal raadslieden")
+
+
+def signal(dossier: Any) -> EarlySignal:
+    """A signal routed to the dossier's team and linked to the dossier (persona matrix)."""
+    return EarlySignalFactory(team=dossier.team, dossier=dossier)
