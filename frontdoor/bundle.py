@@ -9,6 +9,7 @@ early signals and their outreach attempts. See ``cases.bundlespec``.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -87,9 +88,9 @@ class SignalRecord:
     contact_ref: str | None
 
 
-def _parse_areas(p, team_codes: set) -> dict[str, str]:
+def _parse_areas(p: Any, team_codes: set[str]) -> dict[str, str]:
     areas = p.parsed.data["team_areas.csv"] = {}
-    seen: dict = {}
+    seen: dict[str, int] = {}
     _table, rows = p.rows("team_areas.csv")
     for row in rows:
         team, pc4 = row.required("team"), p.unique(row, "pc4", seen)
@@ -102,10 +103,10 @@ def _parse_areas(p, team_codes: set) -> dict[str, str]:
     return {**dict(TeamArea.objects.values_list("pc4", "team__code")), **areas}
 
 
-def _parse_contacts(p, team_codes: set) -> dict[str, tuple[str, str | None]]:
+def _parse_contacts(p: Any, team_codes: set[str]) -> dict[str, tuple[str, str | None]]:
     """Short contacts; returns {contact_ref: (team, dossier_ref)} of the bundle's and the system's."""
     contacts = p.parsed.data["short_contacts.csv"] = {}
-    seen: dict = {}
+    seen: dict[str, int] = {}
     topics = topic_codes()
     dossier_refs, named_clients, pairs = p.collect("short_contacts.csv")
     p.dossier_refs(dossier_refs)
@@ -158,10 +159,11 @@ def _parse_contacts(p, team_codes: set) -> dict[str, tuple[str, str | None]]:
     return known
 
 
-def _parse_signals(p, team_codes: set, areas: dict, contacts: dict) -> dict[str, tuple[dt.date, int]]:
+def _parse_signals(p: Any, team_codes: set[str], areas: dict[str, str],
+                   contacts: dict[str, Any]) -> dict[str, tuple[dt.date, int]]:
     """Signals; returns {signal_ref: (received_on, line)} of the bundle's valid rows."""
     signals = p.parsed.data["signals.csv"] = {}
-    seen: dict = {}
+    seen: dict[str, int] = {}
     table = p.table("signals.csv")
     wanted: set[str] = set()
     if table is not None and "contact_ref" in table.index:
@@ -206,14 +208,14 @@ def _parse_signals(p, team_codes: set, areas: dict, contacts: dict) -> dict[str,
     return {ref: (s.received_on, lines[ref]) for ref, s in signals.items()}
 
 
-class _Unreported(list):
+class _Unreported(list[Any]):
     """A problem list for a first pass: the real pass reports each problem once."""
 
-    def add(self, *args) -> None:
+    def add(self, *args: Any) -> None:
         pass
 
 
-def _parse_attempts(p, signals: dict) -> None:
+def _parse_attempts(p: Any, signals: dict[str, Any]) -> None:
     attempts = p.parsed.data["signal_attempts.csv"] = set()
     table = p.table("signal_attempts.csv")
     named = set(p.parsed.named.get("signals.csv", set()))
@@ -238,12 +240,12 @@ def _parse_attempts(p, signals: dict) -> None:
         _check_signal_outcomes(p, attempts)
 
 
-def _check_signal_outcomes(p, attempts: set) -> None:
+def _check_signal_outcomes(p: Any, attempts: set[tuple[Any, ...]]) -> None:
     """The outcome rules that need the attempts: outcome_on not before the last one, and
     geen_contact after at least two (the bundle's and the system's)."""
     signals, lines = p.parsed.data["signals.csv"], p.parsed.data["frontdoor:signal_lines"]
     closed = {ref for ref, s in signals.items() if s.outcome}
-    all_attempts: dict[str, set] = {}
+    all_attempts: dict[str, set[tuple[Any, ...]]] = {}
     for ref, on, kind, result in attempts:
         if ref in closed:
             all_attempts.setdefault(ref, set()).add((on, kind, result))
@@ -263,7 +265,7 @@ def _check_signal_outcomes(p, attempts: set) -> None:
             p.problems.add("signals.csv", lines[ref], column, message)
 
 
-def parse(p) -> None:
+def parse(p: Any) -> None:
     data = p.parsed.data
     team_codes = data.get("team_codes") or set(Team.objects.values_list("code", flat=True))
     areas = _parse_areas(p, team_codes)
@@ -272,7 +274,7 @@ def parse(p) -> None:
     _parse_attempts(p, signals)
 
 
-def store(s, parsed) -> None:
+def store(s: Any, parsed: Any) -> None:
     data, now = parsed.data, s.now
     teams = s.lookup("cases_team", "code", [*data["team_areas.csv"].values(),
                                             *(c.team for c in data["short_contacts.csv"].values()),
@@ -318,7 +320,7 @@ def store(s, parsed) -> None:
              key=("signal_id", "attempted_on", "kind", "result"))
 
 
-def export(writer, scope) -> None:
+def export(writer: Any, scope: Any) -> None:
     rows = writer.rows
     areas = TeamArea.objects.order_by("pc4")
     contacts = ShortContact.objects.all()

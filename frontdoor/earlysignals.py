@@ -99,8 +99,9 @@ def dossier_at(postcode: str, house_number: int, addition: str) -> Dossier | Non
     clients = [pk for pk, address in candidates if house_number_of(address) == wanted]
     if not clients:
         return None
-    return Dossier.objects.open().filter(members__client__in=clients).select_related("team", "lead_worker") \
-        .order_by("registered_on", "pk").first()
+    found: Dossier | None = Dossier.objects.open().filter(members__client__in=clients) \
+        .select_related("team", "lead_worker").order_by("registered_on", "pk").first()
+    return found
 
 
 def route(signal: EarlySignal) -> None:
@@ -126,6 +127,7 @@ def receive_signal(data: SignalData, *, sender: SignalSender | None = None) -> t
     as it is (``created`` False), also when it was sent again with other values."""
     errors = signal_errors(data)
     errors.raise_if_any()
+    assert data.received_on and data.arrears_cents and data.house_number  # checked above
     existing = EarlySignal.objects.filter(ref=data.ref).first()
     if existing is not None:
         return existing, False
@@ -142,7 +144,7 @@ def receive_signal(data: SignalData, *, sender: SignalSender | None = None) -> t
 
 
 def lock_signal(user: Any, signal_id: int, *, open_only: bool = True) -> EarlySignal:
-    signal = EarlySignal.objects.select_for_update().get(pk=signal_id)
+    signal: EarlySignal = EarlySignal.objects.select_for_update().get(pk=signal_id)
     if signal.team_id is None or signal.team_id not in team_ids(user):
         raise PermissionDenied
     if open_only and signal.outcome:
@@ -157,7 +159,7 @@ def route_by_hand(user: Any, signal_id: int, team: Team) -> EarlySignal:
     """Functional administration routes an unrouted signal to a team."""
     if not is_beheer(user):
         raise PermissionDenied
-    signal = EarlySignal.objects.select_for_update().get(pk=signal_id)
+    signal: EarlySignal = EarlySignal.objects.select_for_update().get(pk=signal_id)
     errors = Errors()
     if signal.team_id is not None:
         errors.add("team", _("This signal has already been routed."))
@@ -182,6 +184,10 @@ def record_attempt(user: Any, signal_id: int, *, on: dt.date | None, kind: str, 
     if on and Attempt.objects.filter(signal=signal, attempted_on=on, kind=kind, result=result).exists():
         errors.add("on", _("This attempt has already been recorded."))
     errors.raise_if_any()
+    assert on is not None
+    from frontdoor.overdue import close_for
+
+    close_for(signal.pk)  # the overdue signal-task closes itself
     return Attempt.objects.create(signal=signal, attempted_on=on, kind=kind, result=result, recorded_by=user)
 
 
@@ -214,6 +220,9 @@ def set_outcome(user: Any, signal_id: int, *, outcome: str, outcome_on: dt.date 
     errors.raise_if_any()
     signal.outcome, signal.outcome_on = outcome, outcome_on
     signal.save(update_fields=["outcome", "outcome_on"])
+    from frontdoor.overdue import close_for
+
+    close_for(signal.pk)
     return signal
 
 

@@ -1,7 +1,7 @@
 """Factories of the front door's tests and demo data (Faker nl_NL)."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import factory
 from factory.django import DjangoModelFactory
@@ -10,7 +10,7 @@ from cases.factories import TeamFactory
 from frontdoor.models import Attempt, ContactOutcome, EarlySignal, ShortContact, TeamArea
 
 
-class TeamAreaFactory(DjangoModelFactory):
+class TeamAreaFactory(DjangoModelFactory[TeamArea]):
     class Meta:
         model = TeamArea
         django_get_or_create = ("pc4",)
@@ -19,7 +19,7 @@ class TeamAreaFactory(DjangoModelFactory):
     pc4 = factory.Sequence(lambda n: f"{3500 + n % 500}")
 
 
-class ShortContactFactory(DjangoModelFactory):
+class ShortContactFactory(DjangoModelFactory[ShortContact]):
     class Meta:
         model = ShortContact
 
@@ -33,7 +33,7 @@ class ShortContactFactory(DjangoModelFactory):
     outcome = ContactOutcome.ANSWERED
 
 
-class EarlySignalFactory(DjangoModelFactory):
+class EarlySignalFactory(DjangoModelFactory[EarlySignal]):
     class Meta:
         model = EarlySignal
 
@@ -48,7 +48,7 @@ class EarlySignalFactory(DjangoModelFactory):
     name = factory.Faker("name", locale="nl_NL")
 
 
-class AttemptFactory(DjangoModelFactory):
+class AttemptFactory(DjangoModelFactory[Attempt]):
     class Meta:
         model = Attempt
 
@@ -66,11 +66,11 @@ def serve(team: Any, *pc4s: str) -> None:
 def short_contact(dossier: Any) -> ShortContact:
     """A named short contact of the dossier's team about its first member (persona matrix)."""
     member = dossier.members.order_by("id").first()
-    return ShortContactFactory(team=dossier.team, anonymous=False, client=member.client if member else None,
-                               summary="Vraag over de huur", outcome=ContactOutcome.REFERRED,
-                               referred_to="Sociaal raadslieden")
+    return cast(ShortContact, ShortContactFactory(
+        team=dossier.team, anonymous=False, client=member.client if member else None, summary="Vraag over de huur",
+        outcome=ContactOutcome.REFERRED, referred_to="Sociaal raadslieden"))
 
 
 def signal(dossier: Any) -> EarlySignal:
     """A signal routed to the dossier's team and linked to the dossier (persona matrix)."""
-    return EarlySignalFactory(team=dossier.team, dossier=dossier)
+    return cast(EarlySignal, EarlySignalFactory(team=dossier.team, dossier=dossier))

@@ -47,7 +47,7 @@ def _visible_client(user: Any, client: Client) -> bool:
         return True
     if not DossierMember.objects.filter(client_id=client.pk).exists():
         return True
-    return ShortContact.objects.for_user(user).filter(client=client).exists()
+    return bool(ShortContact.objects.for_user(user).filter(client=client).exists())
 
 
 def contact_errors(*, team: Team | None, contacted_on: dt.date | None, channel: str, topic: str,
@@ -101,7 +101,7 @@ def register_short_contact(*, user: Any, team: Team, contacted_on: dt.date, chan
 
 
 def lock_contact(user: Any, contact_id: int) -> ShortContact:
-    contact = ShortContact.objects.select_for_update().get(pk=contact_id)
+    contact: ShortContact = ShortContact.objects.select_for_update().get(pk=contact_id)
     if contact.team_id not in team_ids(user):
         raise PermissionDenied
     return contact

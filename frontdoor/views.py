@@ -124,7 +124,7 @@ def contacts(request: HttpRequest, code: str) -> HttpResponse:
     days: list[dict[str, Any]] = [{"day": monday + dt.timedelta(days=i), "contacts": []} for i in range(7)]
     labels = dict(topics())
     for item in listed:
-        item.topic_label = labels.get(item.topic, item.topic)  # type: ignore[attr-defined]
+        item.topic_label = labels.get(item.topic, item.topic)
         days[(item.contacted_on - monday).days]["contacts"].append(item)
     log_access_rows(request, AccessAction.VIEW, [(None, c.client_id) for c in listed if c.client_id],
                     detail=_("Short contacts of %(team)s") % {"team": team.name})
@@ -146,15 +146,15 @@ def inbox(request: HttpRequest, code: str) -> HttpResponse:
                  .annotate(attempt_count=Count("attempts"), first_on=Min("attempts__attempted_on"))
                  .order_by("received_on", "pk"))
     for signal in open_:
-        signal.due_on = first_attempt_due(signal.received_on)  # type: ignore[attr-defined]
-        signal.is_overdue = not signal.attempt_count and now > signal.due_on  # type: ignore[attr-defined]
+        signal.due_on = first_attempt_due(signal.received_on)
+        signal.is_overdue = not signal.attempt_count and now > signal.due_on
     closed = paginate(request, EarlySignal.objects.for_user(request.user).filter(team=team).exclude(outcome="")
                       .order_by("-outcome_on", "-pk"), PAGE_SIZE, param="afgerond")
     log_access_rows(request, AccessAction.VIEW, [(s.dossier_id, None) for s in [*open_, *closed] if s.dossier_id],
                     detail=_("Early signals of %(team)s") % {"team": team.name})
     return render(request, "frontdoor/inbox.html", {
         "team": team, "open": open_, "closed": closed, "today": now,
-        "overdue": sum(1 for s in open_ if s.is_overdue),  # type: ignore[attr-defined]
+        "overdue": sum(1 for s in open_ if s.is_overdue),
     })
 
 
