@@ -53,9 +53,9 @@ def front_door_section(rows, code: str, team_id: int, domain_labels) -> FrontDoo
         if dimension in team or dimension in everyone:
             section.channels.append(FrontDoorRow(str(label), [_cell(team.get(dimension)),
                                                               _cell(everyone.get(dimension))], key=dimension))
-    labels = domain_labels()
     topics = sorted({d for d in (*team, *everyone) if d.startswith("topic:")},
                     key=lambda d: -(team[d].count if d in team else 0))
+    labels = domain_labels() if topics else {}  # no query when there are no short contacts
     for dimension in topics:
         topic = dimension.removeprefix("topic:")
         label = labels.get(topic) or (str(gettext_lazy("other")) if topic == "overig" else topic)
