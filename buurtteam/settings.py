@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_email",
     "portal",
     "toegang",
+    "frontdoor",
 ]
 
 MIDDLEWARE = [
@@ -327,3 +328,7 @@ CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
     "task": "toegang.tasks.exchange_with_providers",
     "schedule": crontab(minute="*/5"),
 }
+
+# The front door (frontdoor, front-door.md, docs/adr/0150): the first outreach attempt on an early
+# signal is due within this many working days after it was received.
+SIGNAL_FIRST_ATTEMPT_WORKING_DAYS = env.integer("SIGNAL_FIRST_ATTEMPT_WORKING_DAYS", 10)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from exchange import demo_wmo
+from exchange import demo_frontdoor, demo_wmo
 from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
@@ -182,6 +182,7 @@ class DemoBundle:
                 registered -= dt.timedelta(days=registered.weekday() - 4)
             self._dossier(f"D{number:07d}", team, registered)
         demo_wmo.extend(self, self.seed)  # meldingen, omvang, allocation numbers, delivery
+        self.front_door = demo_frontdoor.FrontDoor(self, self.seed).generate()  # short contacts, early signals
         return self
 
     def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
@@ -364,6 +365,7 @@ class DemoBundle:
             writer.write("referrals.csv", self.referrals, header=[*c["referrals.csv"], *demo_wmo.REFERRAL_EXTRA])
             for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
                 writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
+            self.front_door.write(writer)
         finally:
             writer.close()
         return writer.counts

@@ -25,6 +25,7 @@ from reporting.indicators import (
     active,
     clients,
     closure,
+    front_door,
     journal,
     lag,
     plan,
@@ -39,12 +40,12 @@ from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
 # zrm.py computes "ZRM development in detail" (zrm_detail.py) too, over the same units.
-FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan, wmo_toegang)
+FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan, wmo_toegang, front_door)
 # The families in groups of about equal cost (measured at 100,000 and 1,000,000 dossiers),
 # each with whether it needs the active clients table (reporting/indicators/active.py).
 GROUPS = (
     ((zrm, speed, referrals, journal, lag, wmo_toegang), False),
-    ((volume, clients, closure, plan), True),
+    ((volume, clients, closure, plan, front_door), True),
 )
 logger = logging.getLogger(__name__)
 

@@ -88,6 +88,14 @@ class RetentionWorld:
                                 original_name=f"brief-{client.family_name}.pdf", content_type="application/pdf",
                                 size=20, uploaded_by=worker)
         TaskFactory(dossier=dossier, title=f"Bellen met {client.given_name}")
+        from frontdoor.factories import AttemptFactory, EarlySignalFactory, ShortContactFactory
+
+        short_contact = ShortContactFactory(team=dossier.team, anonymous=False, client=client, outcome="dossier",
+                                            dossier=dossier, contacted_on=dossier.registered_on,
+                                            summary=f"Vraag van {client.given_name}")
+        signal = EarlySignalFactory(team=dossier.team, dossier=dossier, short_contact=short_contact,
+                                    received_on=measured, name=f"{client.family_name}", postcode="9999ZZ")
+        AttemptFactory(signal=signal)
         DossierEvent.objects.create(dossier=dossier, kind=EventKind.UPDATED, user=worker,
                                     detail=f"adres {client.address}")
         DossierSafeguard.objects.create(dossier=dossier, safeguard="huisarts")

@@ -180,6 +180,17 @@ SAMPLES: dict[str, S] = {
     "toegang:request": s(pk=made("toegang.factories:provider_request")),
     "toegang:refused": s(),
     "toegang:refused_message": s(pk=made("toegang.factories:refused_message")),
+    # The front door (frontdoor): short contacts, early signals, their beheer pages and the signal hub's API
+    "frontdoor:contact_new": s(),
+    "frontdoor:contact": s(pk=made("frontdoor.factories:short_contact")),
+    "frontdoor:contact_convert": s(pk=made("frontdoor.factories:short_contact")),
+    "frontdoor:contacts": s(code=TEAM),
+    "frontdoor:inbox": s(code=TEAM),
+    "frontdoor:signal": s(pk=made("frontdoor.factories:signal")),
+    "frontdoor:queue": s(),
+    "frontdoor:upload": s(),
+    "frontdoor:areas": s(),
+    "frontdoor:api_signals": s(),
     "portal:wmo_verslag": s(pk=DOSSIER, melding_pk=made("toegang.factories:melding")),
     "portal:wmo_letter": s(pk=DOSSIER, letter_pk=made("toegang.factories:letter")),
 }

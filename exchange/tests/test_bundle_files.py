@@ -20,6 +20,10 @@ from exchange.tests.test_bundle_helpers import (
 pytestmark = pytest.mark.django_db
 PLAN_SAMPLE = SAMPLE.parent / "plan-bundle"  # v1 and the plan.md files
 V3_SAMPLE = SAMPLE.parent / "v3-bundle"  # and the files of the v3 specs (wmo_meldingen.csv, ...)
+# the front door's files refer to each other (front-door.md)
+FRONT_DOOR = {"team_areas.csv": ("wmo_meldingen.csv",), "short_contacts.csv": ("wmo_meldingen.csv", "team_areas.csv"),
+              "signals.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv"),
+              "signal_attempts.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv", "signals.csv")}
 
 
 def bundle_holding(tmp_path, name):
@@ -33,7 +37,7 @@ def bundle_holding(tmp_path, name):
         # only the files this name depends on (zrm.csv carries domain columns of instruments not installed)
         return importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
             "teams.csv", "referrers.csv", "providers.csv", "products.csv", "clients.csv", "dossiers.csv",
-            "dossier_clients.csv", name, "referrals.csv"])
+            "dossier_clients.csv", name, "referrals.csv", *FRONT_DOOR.get(name, ())])
     bundle = Path(shutil.copytree(PLAN_SAMPLE, tmp_path / "bundle"))
     known = {spec.name for spec in files()}
     for path in bundle.iterdir():
