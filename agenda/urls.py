@@ -1,0 +1,4 @@
+
+app_name = "agenda"
+
+urlpatterns: list[object] = []
