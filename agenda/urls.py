@@ -1,4 +1,17 @@
+from django.urls import path
+
+from agenda import views, views_feed
 
 app_name = "agenda"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("dossiers/<int:pk>/afspraken", views.dossier, name="dossier"),
+    path("dossiers/<int:pk>/afspraken/nieuw", views.plan, name="plan"),
+    path("afspraken/<int:pk>", views.appointment, name="appointment"),
+    path("afspraken/<int:pk>/wijzigen", views.edit, name="edit"),
+    path("agenda/dag", views.my_calendar, {"view": "dag"}, name="day"),
+    path("agenda/week", views.my_calendar, {"view": "week"}, name="week"),
+    path("teams/<slug:code>/agenda", views.team_week, name="team"),
+    path("agenda/abonnement", views_feed.feed_settings, name="feed_settings"),
+    path("agenda/ical/<str:token>.ics", views_feed.feed, name="feed"),
+]
