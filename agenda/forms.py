@@ -24,6 +24,11 @@ class MembersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
         return obj.display_name
 
 
+class MemberField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Client) -> str:
+        return obj.display_name
+
+
 class AppointmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", "---------"), *Kind.choices])
     day = forms.DateField(label=_("Date"), widget=DateInput())
@@ -92,10 +97,15 @@ class TemplateForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["name", "title", "body", "needs_appointment", "active"]
         widgets = {"body": forms.Textarea(attrs={"rows": 16})}
 
+    @staticmethod
+    def code_field() -> forms.SlugField:
+        return forms.SlugField(label=_("Code"), max_length=60, help_text=_("Short name without spaces, for example "
+                                                                            "uitnodiging-huisbezoek."))
+
 
 class LetterForm(forms.Form):
     template = forms.ModelChoiceField(label=_("Letter"), queryset=LetterTemplate.objects.filter(active=True))
-    client = MembersField(label=_("Addressed to"), queryset=Client.objects.none(), widget=forms.RadioSelect)
+    client = MemberField(label=_("Addressed to"), queryset=Client.objects.none(), widget=forms.RadioSelect)
     appointment = forms.ModelChoiceField(label=_("Appointment"), queryset=Client.objects.none(), required=False,
                                          help_text=_("For a letter about an appointment."))
 

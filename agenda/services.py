@@ -21,15 +21,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.models import Appointment, CancelledBy, Kind, Outcome
+from agenda import letters
+from agenda.models import Appointment, CancelledBy, Kind, Letter, Outcome
 from cases import services as case_services
 from cases.models import Dossier
 from cases.permissions import team_ids
 from cases.rules import Errors, today
+from journal.models import Document, DocumentKind
 
 MAX_HOURS = 12
 SUPPORT_KINDS = frozenset({Kind.HOME_VISIT, Kind.OFFICE, Kind.PHONE, Kind.NETWORK})
@@ -167,3 +170,57 @@ def record_outcome(appointment: Appointment, *, user: Any, outcome: str, cancell
         if start_support and proposes_support_start(appointment, dossier):
             case_services.start_support(dossier, user=user, on=held_on, held=dossier)
     return appointment
+
+
+# --- Letters -------------------------------------------------------------------------------
+
+def template_errors(*, title: str, body: str) -> Errors:
+    errors = Errors()
+    for field, text in (("title", title), ("body", body)):
+        unknown = letters.unknown_fields(text or "")
+        if unknown:
+            errors.add(field, _("Unknown fields: %(unknown)s. You can use: %(known)s.") % {
+                "unknown": ", ".join("{" + u + "}" for u in unknown),
+                "known": ", ".join("{" + k + "}" for k in letters.FIELDS)})
+    if not (body or "").strip():
+        errors.add("body", _("Write the text of the letter."))
+    return errors
+
+
+@transaction.atomic
+def save_template(template: Any, *, user: Any) -> Any:
+    """Functional administration saves a letter template (its fields checked)."""
+    errors = template_errors(title=template.title, body=template.body)
+    if type(template).objects.filter(code=template.code).exclude(pk=template.pk).exists():
+        errors.add("code", _("Another letter already has this code."))
+    errors.raise_if_any()
+    template.updated_by = user
+    template.save()
+    return template
+
+
+@transaction.atomic
+def make_letter(dossier: Dossier, *, user: Any, template: Any, client: Any, appointment: Any = None) -> Any:
+    """The letter as a PDF, stored as a dossier document (kind "letter") and listed on the
+    timeline; sharing it in the portal or printing it is the user's next step."""
+    dossier = case_services.lock_dossier(user, dossier.pk)
+    errors = Errors()
+    if not template.active:
+        errors.add("template", _("This letter is no longer in use."))
+    if client is None or not dossier.members.filter(client=client).exists():
+        errors.add("client", _("This person is not a member of the household."))
+    if appointment is not None and appointment.dossier_id != dossier.pk:
+        errors.add("appointment", _("This appointment belongs to another dossier."))
+    if template.needs_appointment and appointment is None:
+        errors.add("appointment", _("Choose the appointment this letter is about."))
+    errors.raise_if_any()
+    values = letters.values_for(dossier, client, user=user, appointment=appointment)
+    content = letters.pdf(template.title, template.body, values)
+    name = f"{template.code}-{timezone.localdate():%Y%m%d}.pdf"
+    description = f"{template.name}: {client.display_name}"[:200]
+    document = Document(dossier=dossier, kind=DocumentKind.LETTER, description=description,
+                        uploaded_by=user, original_name=name, content_type="application/pdf", size=len(content))
+    document.file.save("letter", ContentFile(content), save=False)
+    document.save()
+    return Letter.objects.create(dossier=dossier, template=template, client=client, appointment=appointment,
+                                 document=document, created_by=user)
