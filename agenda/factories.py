@@ -39,3 +39,17 @@ def appointment(dossier: Dossier | None = None, *, user: Any = None, kind: str =
     return services.plan(dossier, user=worker, kind=kind, starts_at=starts_at,
                          ends_at=starts_at + dt.timedelta(minutes=minutes), place_kind=place_kind,
                          workers=workers or [worker], members=members, confirm_conflicts=True, **fields)
+
+
+def letter_template(dossier: Dossier | None = None) -> Any:
+    """A shipped letter template (installed by the data migration)."""
+    from agenda.models import LetterTemplate
+
+    return LetterTemplate.objects.get(code="afsluiting")
+
+
+def letter(dossier: Dossier) -> Any:
+    """A closing letter to the household's applicant, made through the service."""
+    member = dossier.members.select_related("client").order_by("id").first()
+    assert member is not None
+    return services.make_letter(dossier, user=team_worker(dossier), template=letter_template(), client=member.client)
