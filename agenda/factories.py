@@ -2,13 +2,13 @@
 (so the rules hold) and a letter made from a shipped template."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
 from agenda import services
 from agenda.models import Appointment, Kind
-from cases.models import Dossier, Role
+from cases.models import Dossier, Role, Team
 
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -32,7 +32,7 @@ def appointment(dossier: Dossier | None = None, *, user: Any = None, kind: str =
     if dossier is None:
         from cases.factories import TeamFactory, household
 
-        dossier = household(TeamFactory())
+        dossier = household(cast(Team, TeamFactory()))
     worker = user or team_worker(dossier)
     starts_at = starts_at or at(timezone.localdate() + dt.timedelta(days=1), 10)
     members = [m.client for m in dossier.members.select_related("client").order_by("id")[:1]]

@@ -17,7 +17,7 @@ from cases.audit import client_address
 
 
 def feed_settings(request: HttpRequest) -> HttpResponse:
-    current = CalendarFeed.objects.filter(user=request.user).first()
+    current = CalendarFeed.objects.filter(user_id=request.user.pk or 0).first()
     form = FeedForm(request.POST if request.POST.get("action") == "settings" else None, instance=current)
     if request.method == "POST":
         action = request.POST.get("action")

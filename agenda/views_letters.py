@@ -51,7 +51,8 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     def perform(data: dict[str, str]) -> LetterTemplate:
         if template.pk is None:
             form.instance.code = data["code"]
-        return services.save_template(form.instance, user=request.user)
+        saved: LetterTemplate = services.save_template(form.instance, user=request.user)
+        return saved
 
     if submit_form(request, form, perform, success=_("The letter has been saved.")):
         return redirect("agenda:templates")
