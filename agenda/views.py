@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 
 from agenda import services
 from agenda.forms import AppointmentForm, OutcomeForm
-from agenda.models import Appointment
+from agenda.models import Appointment, LetterTemplate
 from cases.audit import log_access_many, log_access_rows
 from cases.forms import workers_of
 from cases.models import AccessAction, Client
 from cases.shortcuts import get_dossier, get_team, submit_form
+
+CONFIRMATION = "bevestiging-afspraak"  # the shipped letter that confirms an appointment (printable)
 
 
 def _with_people(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
@@ -94,7 +96,8 @@ def appointment(request: HttpRequest, pk: int) -> HttpResponse:
         if found.is_planned else []
     return render(request, "agenda/appointment.html", {
         "appointment": found, "dossier": found.dossier, "form": form, "conflicts": conflicts,
-        "started": found.starts_at <= timezone.now(), "proposes_support": proposes})
+        "started": found.starts_at <= timezone.now(), "proposes_support": proposes,
+        "confirmation": LetterTemplate.objects.filter(code=CONFIRMATION, active=True).first()})
 
 
 def _day_param(request: HttpRequest) -> dt.date:

@@ -328,3 +328,10 @@ CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
     "task": "toegang.tasks.exchange_with_providers",
     "schedule": crontab(minute="*/5"),
 }
+
+# Appointments (agenda, docs/adr/0170): residents with a portal account get an e-mail the day
+# before an appointment, unless they turned it off in the portal.
+CELERY_BEAT_SCHEDULE["appointment-reminders"] = {
+    "task": "portal.tasks.send_appointment_reminders",
+    "schedule": crontab(hour=16, minute=0),
+}

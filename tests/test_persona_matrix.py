@@ -183,6 +183,7 @@ SAMPLES: dict[str, S] = {
     "portal:wmo_verslag": s(pk=DOSSIER, melding_pk=made("toegang.factories:melding")),
     "portal:wmo_letter": s(pk=DOSSIER, letter_pk=made("toegang.factories:letter")),
     # Appointments and letters (agenda)
+    "portal:reminders": s(pk=DOSSIER),
     "agenda:dossier": s(pk=DOSSIER),
     "agenda:plan": s(pk=DOSSIER),
     "agenda:appointment": s(pk=made("agenda.factories:appointment")),
