@@ -54,12 +54,16 @@ class Appointment(models.Model):
                              help_text=_("Address or room; empty for the resident's home."))
     workers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="appointments",
                                      verbose_name=_("workers"))
+    worker_refs = models.CharField(
+        _("workers (source system)"), max_length=300, blank=True,
+        help_text=_("The source system's worker identifiers that match no user, separated by ;."))
     members = models.ManyToManyField(Client, blank=True, related_name="+", verbose_name=_("taking part"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True, default="")
     cancelled_by = models.CharField(_("cancelled"), max_length=10, choices=CancelledBy.choices, blank=True)
     outcome_recorded_on = models.DateField(_("outcome recorded on"), null=True, blank=True, editable=False)
     outcome_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("outcome recorded by"))
+    outcome_by_ref = models.CharField(_("outcome recorded by (source system)"), max_length=150, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("planned by"))
