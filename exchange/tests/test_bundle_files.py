@@ -33,12 +33,14 @@ def bundle_holding(tmp_path, name):
         from tests.bundles import importable_copy
 
         # only the files this name depends on (zrm.csv carries domain columns of instruments not installed)
-        bundle = importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
+        if (OWN_SAMPLES / name).exists():
+            bundle = importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
+                "teams.csv", "referrers.csv", "clients.csv", "dossiers.csv", "dossier_clients.csv"])
+            shutil.copy(OWN_SAMPLES / name, bundle / name)
+            return bundle
+        return importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
             "teams.csv", "referrers.csv", "providers.csv", "products.csv", "clients.csv", "dossiers.csv",
             "dossier_clients.csv", name, "referrals.csv"])
-        if not (bundle / name).exists() and (OWN_SAMPLES / name).exists():
-            shutil.copy(OWN_SAMPLES / name, bundle / name)
-        return bundle
     bundle = Path(shutil.copytree(PLAN_SAMPLE, tmp_path / "bundle"))
     known = {spec.name for spec in files()}
     for path in bundle.iterdir():
