@@ -37,4 +37,7 @@ def inzage(client: Client, dossier_ids: list[int]) -> list[InzageSection]:
             Letter.objects.filter(client=client).select_related("dossier", "template", "client", "appointment",
                                                                  "document", "created_by").order_by("pk")),
             "agenda.Letter"),
+        InzageSection(_("Appointment reminders by e-mail"), [
+            {_("reminders switched off on"): o.created_at.date()}
+            for o in ReminderOptOut.objects.filter(client=client)], "agenda.ReminderOptOut"),
     ]
