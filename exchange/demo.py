@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from exchange import demo_wmo
+from exchange import demo_agenda, demo_wmo
 from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
@@ -170,6 +170,7 @@ class DemoBundle:
         self.actions: list[tuple] = []
         self.network: list[tuple] = []
         self.meldingen: list[tuple] = []
+        self.appointments: list[tuple] = []
         self.seed = seed
 
     def generate(self) -> "DemoBundle":
@@ -182,6 +183,7 @@ class DemoBundle:
                 registered -= dt.timedelta(days=registered.weekday() - 4)
             self._dossier(f"D{number:07d}", team, registered)
         demo_wmo.extend(self, self.seed)  # meldingen, omvang, allocation numbers, delivery
+        demo_agenda.extend(self, self.seed)  # appointments
         return self
 
     def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
@@ -364,6 +366,7 @@ class DemoBundle:
             writer.write("referrals.csv", self.referrals, header=[*c["referrals.csv"], *demo_wmo.REFERRAL_EXTRA])
             for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
                 writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
+            writer.write("appointments.csv", self.appointments, header=demo_agenda.COLUMNS)
         finally:
             writer.close()
         return writer.counts
