@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "portal",
     "toegang",
     "frontdoor",
+    "agenda",
 ]
 
 MIDDLEWARE = [
@@ -332,3 +333,9 @@ CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
 # The front door (frontdoor, front-door.md, docs/adr/0150): the first outreach attempt on an early
 # signal is due within this many working days after it was received.
 SIGNAL_FIRST_ATTEMPT_WORKING_DAYS = env.integer("SIGNAL_FIRST_ATTEMPT_WORKING_DAYS", 10)
+# Appointments (agenda, docs/adr/0170): residents with a portal account get an e-mail the day
+# before an appointment, unless they turned it off in the portal.
+CELERY_BEAT_SCHEDULE["appointment-reminders"] = {
+    "task": "portal.tasks.send_appointment_reminders",
+    "schedule": crontab(hour=16, minute=0),
+}

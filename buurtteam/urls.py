@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("portal.urls_staff")),
     path("", include("toegang.urls")),
     path("", include("frontdoor.urls")),
+    path("", include("agenda.urls")),
     path("mijn/", include("portal.urls")),
 ]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from exchange import demo_frontdoor, demo_wmo
+from exchange import demo_agenda, demo_frontdoor, demo_wmo
 from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
@@ -170,6 +170,7 @@ class DemoBundle:
         self.actions: list[tuple] = []
         self.network: list[tuple] = []
         self.meldingen: list[tuple] = []
+        self.appointments: list[tuple] = []
         self.seed = seed
 
     def generate(self) -> "DemoBundle":
@@ -183,6 +184,7 @@ class DemoBundle:
             self._dossier(f"D{number:07d}", team, registered)
         demo_wmo.extend(self, self.seed)  # meldingen, omvang, allocation numbers, delivery
         self.front_door = demo_frontdoor.FrontDoor(self, self.seed).generate()  # short contacts, early signals
+        demo_agenda.extend(self, self.seed)  # appointments
         return self
 
     def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
@@ -366,6 +368,7 @@ class DemoBundle:
             for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
                 writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
             self.front_door.write(writer)
+            writer.write("appointments.csv", self.appointments, header=demo_agenda.COLUMNS)
         finally:
             writer.close()
         return writer.counts

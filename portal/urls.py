@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import oidc, views, views_auth, views_invitee, views_wmo
+from portal import oidc, views, views_agenda, views_auth, views_invitee, views_wmo
 
 app_name = "portal"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("doel/<int:goal_pk>/", views_invitee.invitee_goal, name="invitee_goal"),
     path("dossier/<int:pk>/verslag/<int:melding_pk>/", views_wmo.verslag, name="wmo_verslag"),
     path("dossier/<int:pk>/besluiten/<int:letter_pk>/", views_wmo.letter, name="wmo_letter"),
+    path("dossier/<int:pk>/afspraken/herinneringen/", views_agenda.reminders, name="reminders"),
 ]

@@ -193,6 +193,22 @@ SAMPLES: dict[str, S] = {
     "frontdoor:api_signals": s(),
     "portal:wmo_verslag": s(pk=DOSSIER, melding_pk=made("toegang.factories:melding")),
     "portal:wmo_letter": s(pk=DOSSIER, letter_pk=made("toegang.factories:letter")),
+    # Appointments and letters (agenda)
+    "portal:reminders": s(pk=DOSSIER),
+    "agenda:dossier": s(pk=DOSSIER),
+    "agenda:plan": s(pk=DOSSIER),
+    "agenda:appointment": s(pk=made("agenda.factories:appointment")),
+    "agenda:edit": s(pk=made("agenda.factories:appointment")),
+    "agenda:day": s(), "agenda:week": s(),
+    "agenda:team": s(code=TEAM),
+    "agenda:feed_settings": s(own_writes=True),  # POST: a new address of one's own feed
+    "agenda:feed": s(token="geen-geldig-adres"),
+    "agenda:letter_new": s(pk=DOSSIER),
+    "agenda:letter": s(pk=made("agenda.factories:letter")),
+    "agenda:templates": s(),
+    "agenda:template_new": s(),
+    "agenda:template": s(pk=made("agenda.factories:letter_template")),
+    "agenda:template_preview": s(pk=made("agenda.factories:letter_template")),
 }
 
 # Login bookkeeping and the access log itself are the only writes a request may make.

@@ -24,6 +24,8 @@ V3_SAMPLE = SAMPLE.parent / "v3-bundle"  # and the files of the v3 specs (wmo_me
 FRONT_DOOR = {"team_areas.csv": ("wmo_meldingen.csv",), "short_contacts.csv": ("wmo_meldingen.csv", "team_areas.csv"),
               "signals.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv"),
               "signal_attempts.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv", "signals.csv")}
+# files specified in our own docs/ (appointments.csv: docs/appointments-bundle.md), on top of the v3 sample
+OWN_SAMPLES = Path(__file__).resolve().parents[2] / "agenda" / "tests" / "samples"
 
 
 def bundle_holding(tmp_path, name):
@@ -35,6 +37,11 @@ def bundle_holding(tmp_path, name):
         from tests.bundles import importable_copy
 
         # only the files this name depends on (zrm.csv carries domain columns of instruments not installed)
+        if (OWN_SAMPLES / name).exists():
+            bundle = importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
+                "teams.csv", "referrers.csv", "clients.csv", "dossiers.csv", "dossier_clients.csv"])
+            shutil.copy(OWN_SAMPLES / name, bundle / name)
+            return bundle
         return importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
             "teams.csv", "referrers.csv", "providers.csv", "products.csv", "clients.csv", "dossiers.csv",
             "dossier_clients.csv", name, "referrals.csv", *FRONT_DOOR.get(name, ())])
