@@ -13,7 +13,8 @@ from zrm.progress import load_measurements, reminders, units
 def zrm_panel_context(request, dossier, members) -> dict:
     """Development per member and domain, the measurements, and reminders. A fixed number
     of queries, however many measurements."""
-    measurements = load_measurements(Measurement.objects.for_user(request.user).filter(dossier=dossier))
+    own = Measurement.objects.for_user(request.user).filter(dossier=dossier)
+    measurements = load_measurements(own.professional_zrm())
     return {
         "dossier": dossier,
         "units": units(members, measurements),

@@ -30,11 +30,12 @@ from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.rules import Errors, date_text
 from cases.services import lock_dossier, record_event
 from zrm.models import (
-    STEPS,
     Domain,
     Instrument,
+    InstrumentKind,
     Measurement,
     MeasurementType,
+    ScoredWith,
     WithdrawnMeasurement,
     canonical_scores,
 )
@@ -49,7 +50,7 @@ def score_field(domain_code: str) -> str:
 
 def default_instrument() -> Instrument | None:
     """For new measurements: the most recently added active main instrument (zrm-2017 as shipped)."""
-    active = Instrument.objects.filter(active=True)
+    active = Instrument.objects.filter(active=True, kind=InstrumentKind.ZRM)
     return (
         active.filter(supplement=False).order_by("-pk").first()
         or active.filter(code="zrm-2017").first()
@@ -84,9 +85,12 @@ def _check(
     measured_on: dt.date | None,
     scores: Mapping[str, int | None],
     current: Measurement | None = None,
+    scored_with: str = ScoredWith.TOGETHER,
 ) -> dict:
     """Every rule at once, so the form shows all problems together. Returns {domain code: score}."""
     errors = Errors()
+    if scored_with not in ScoredWith.values:
+        errors.add("scored_with", _("Choose who scored the measurement."))
 
     if type not in MeasurementType.values:
         errors.add("type", _("Choose the type of measurement."))
@@ -114,11 +118,12 @@ def _check(
         errors.add("scores", _("Not a domain of %(instrument)s: %(codes)s.")
                    % {"instrument": instrument.name, "codes": ", ".join(unknown)})
     scored = {}
+    steps = instrument.step_numbers()
     for code, value in scores.items():
         if code not in domains or value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int) or value not in STEPS:
-            errors.add(score_field(code), _("A score is a step from 1 to 5, or n.v.t."))
+        if isinstance(value, bool) or not isinstance(value, int) or value not in steps:
+            errors.add(score_field(code), _("A score is a step from 1 to %(last)d, or n.v.t.") % {"last": steps[-1]})
         else:
             scored[code] = value
     if not unknown and not scored and not any(k.startswith(SCORE_PREFIX) for k in errors):
@@ -201,14 +206,15 @@ def record_measurement(
     type: str,
     measured_on: dt.date,
     scores: Mapping[str, int | None],
+    scored_with: str = ScoredWith.TOGETHER,
 ) -> Measurement:
     """A new measurement of a member (or of the household: ``client=None``)."""
     dossier = lock_dossier(user, dossier.pk, open_only=False)  # an eindmeting follows the closure
     scored = _check(dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-                    scores=scores)
+                    scores=scores, scored_with=scored_with)
     measurement = Measurement.objects.create(
         dossier=dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-        created_by=user, scores=scored,
+        created_by=user, scores=scored, scored_with=scored_with,
     )
     record_event(dossier, user, EventKind.MEASUREMENT, on=measured_on, detail=_describe(measurement))
     return measurement
@@ -224,6 +230,7 @@ def update_measurement(
     measured_on: dt.date,
     scores: Mapping[str, int | None],
     instrument: Instrument | None = None,
+    scored_with: str | None = None,
 ) -> Measurement:
     """Correct a measurement; its scores are replaced by ``scores``. Without ``instrument``
     the measurement keeps its own (which may since have been retired)."""
@@ -232,8 +239,10 @@ def update_measurement(
     if not is_editable(current, dossier):
         raise ValidationError(_("This dossier is closed and can no longer be changed."))
     instrument = instrument or current.instrument
+    scored_with = current.scored_with if scored_with is None else scored_with
     scored = _check(dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-                    scores=scores, current=current)
+                    scores=scores, current=current, scored_with=scored_with or ScoredWith.TOGETHER)
+    current.scored_with = scored_with
     current.client = client
     current.instrument = instrument
     current.type = type
@@ -261,7 +270,8 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
         raise ValidationError({"reason": [_("Say why the measurement is withdrawn.")]})
     withdrawn = WithdrawnMeasurement.objects.create(
         ref=current.ref, dossier=dossier, client=current.client, instrument=current.instrument, type=current.type,
-        measured_on=current.measured_on, scores=current.scores, created_by=current.created_by,
+        measured_on=current.measured_on, scores=current.scores, scored_with=current.scored_with,
+        created_by=current.created_by,
         created_at=current.created_at, withdrawn_by=user, reason=reason.strip(),
     )
     what = _describe(current)
