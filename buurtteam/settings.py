@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_email",
     "portal",
     "toegang",
+    "voice",
 ]
 
 MIDDLEWARE = [
