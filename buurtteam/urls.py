@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("work.urls")),
     path("", include("portal.urls_staff")),
     path("", include("toegang.urls")),
+    path("", include("voice.urls")),
     path("mijn/", include("portal.urls")),
 ]
 

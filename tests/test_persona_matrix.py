@@ -169,6 +169,8 @@ SAMPLES: dict[str, S] = {
     "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
     "portal:invitee_goal": s(goal_pk=GOAL),
     # Wmo toegang (toegang): meldingen, letters, iWmo messages and providers' requests
+    # Client experience (voice): the worker enters a questionnaire from paper or the phone
+    "voice:new": s(pk=DOSSIER),
     "toegang:dossier": s(pk=DOSSIER),
     "toegang:melding_new": s(pk=DOSSIER),
     "toegang:melding": s(pk=made("toegang.factories:melding")),

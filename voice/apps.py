@@ -11,6 +11,9 @@ class VoiceConfig(AppConfig):
     def ready(self):
         from cases import extensions
         from voice import retention
+        from voice.panels import voice_panel_context
+
+        extensions.register_dossier_panel(order=85, template="voice/_panel.html", context=voice_panel_context)
 
         extensions.register_destruction_step(retention.destroy, order=35)
         extensions.register_inzage_section(retention.inzage, order=25)

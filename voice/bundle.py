@@ -15,7 +15,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cases.bundlespec import BundlePart, FileSpec, max_length
-from voice.models import ANSWERS, Channel, Questionnaire, Statement, StatementSet
+from voice.models import ANSWERS, Channel, Questionnaire, Statement
+from voice.services import current_set
 
 
 def _statement_codes() -> frozenset[str]:
@@ -38,11 +39,6 @@ class QuestionnaireRecord:
     answered_on: dt.date
     channel: str
     answers: dict[str, str]  # {statement code: "1".."5" | "weet_niet"}, sorted
-
-
-def current_set() -> StatementSet | None:
-    """The version new questionnaires use: the most recent active one."""
-    return StatementSet.objects.filter(active=True).order_by("-pk").first()
 
 
 def parse(p: Any) -> None:

@@ -97,3 +97,6 @@ class Invitation(models.Model):
     class Meta:
         verbose_name = _("questionnaire invitation")
         verbose_name_plural = _("questionnaire invitations")
+
+    def __str__(self):
+        return f"{self.dossier} {self.invited_at:%d-%m-%Y}"
