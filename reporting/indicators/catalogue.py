@@ -37,5 +37,9 @@ FAMILIES = {
         "wmo_meldingen", "wmo_onderzoek_days_mean", "wmo_onderzoek_in_term_pct", "wmo_beschikking_days_mean",
         "wmo_beschikking_in_term_pct", "delivery_started_days_mean", "delivery_ended", "maatwerk_cost_granted",
     ),
+    "client_voice": (
+        "client_experience_agree_pct", "client_experience_response_pct", "regie_after", "zrm_scored_with",
+        "participation_up_pct",
+    ),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)
