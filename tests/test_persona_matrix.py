@@ -166,6 +166,8 @@ SAMPLES: dict[str, S] = {
     "portal:goal": s(pk=DOSSIER, goal_pk=GOAL),
     "portal:action_done": s(pk=DOSSIER, action_pk=made("plans.factories:ActionFactory")),
     "portal:messages": s(pk=DOSSIER),
+    "portal:zelfscan": s(pk=DOSSIER),
+    "portal:questionnaire": s(pk=DOSSIER),
     "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
     "portal:invitee_goal": s(goal_pk=GOAL),
     # Wmo toegang (toegang): meldingen, letters, iWmo messages and providers' requests

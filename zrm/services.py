@@ -281,3 +281,29 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
                  detail=_("withdrawn: %(what)s, %(date)s (%(why)s)")
                  % {"what": what, "date": date_text(withdrawn.measured_on), "why": withdrawn.reason})
     return withdrawn
+
+
+@transaction.atomic
+def record_self_scan(dossier: Dossier, *, user, client: Client, instrument: Instrument,
+                     scores: Mapping[str, int | None], held: Dossier | None = None) -> Measurement:
+    """A resident's zelfscan (client-voice.md): the ZRM as the resident sees it, dated today,
+    ``scored_with`` client. Outside the order rules and every ZRM figure; skipped domains have
+    no score. ``held``/``user``: the portal's service holds the dossier's lock."""
+    dossier = lock_dossier(user, dossier.pk, held=held, check_team=False)
+    errors = Errors()
+    if not DossierMember.objects.filter(dossier=dossier, client=client).exists():
+        errors.add("client", _("This person is not a member of the household."))
+    domains = set(instrument.domains.values_list("code", flat=True))
+    steps = instrument.step_numbers()
+    scored = {code: value for code, value in scores.items() if value is not None}
+    for code, value in scored.items():
+        if code not in domains or isinstance(value, bool) or value not in steps:
+            errors.add(score_field(code), _("A score is a step from 1 to %(last)d, or n.v.t.") % {"last": steps[-1]})
+    if not scored:
+        errors.add(NON_FIELD_ERRORS, _("Answer at least one question."))
+    errors.raise_if_any()
+    from cases.services import today
+
+    return Measurement.objects.create(
+        dossier=dossier, client=client, instrument=instrument, type=MeasurementType.SELF_SCAN, measured_on=today(),
+        scored_with=ScoredWith.CLIENT, scores=canonical_scores(scored))
