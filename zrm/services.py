@@ -41,6 +41,11 @@ from zrm.models import (
 )
 
 SCORE_PREFIX = "score_"
+ADULT_AGE = 18  # the participatieladder is scored for adult members (client-voice.md)
+
+
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def score_field(domain_code: str) -> str:
@@ -100,6 +105,11 @@ def _check(
 
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
         errors.add("client", _("This person is not a member of the household."))
+    if instrument.kind == InstrumentKind.PARTICIPATION:
+        if client is None:
+            errors.add("client", _("The participatieladder is scored for one adult member, not the household."))
+        elif client.birth_date and measured_on and _age(client.birth_date, measured_on) < ADULT_AGE:
+            errors.add("client", _("The participatieladder is scored for adult members (18 or older)."))
 
     changed_instrument = current is None or current.instrument_id != instrument.pk
     if changed_instrument and not instrument.active:
