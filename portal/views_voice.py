@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from cases.audit import log_access_many
+from cases.models import AccessAction
 from cases.shortcuts import add_service_errors, submit_form
 from portal import plain, querysets, services
 from portal.decorators import portal_required
 from portal.models import AccountKind
-from portal.views import _log
 from voice import services as voice_services
 from voice.forms import QuestionnaireForm
 from voice.models import Questionnaire
@@ -22,6 +24,11 @@ from zrm import services as zrm_services
 from zrm.models import Measurement, MeasurementType
 
 SKIP = "overslaan"
+RESIDENT_DETAIL = gettext_lazy("Mijn buurtteam (resident)")
+
+
+def _log(request, dossier, clients) -> None:
+    log_access_many(request, AccessAction.VIEW, clients=clients, dossier=dossier, detail=RESIDENT_DETAIL)
 
 
 def latest_scores(dossier, client) -> tuple[dict, dict]:

@@ -10,7 +10,7 @@ from cases.admin_site import BeheerInline, BeheerModelAdmin
 from voice.models import Statement, StatementSet
 
 
-class StatementInline(BeheerInline, admin.TabularInline):  # type: ignore[misc]
+class StatementInline(BeheerInline, admin.TabularInline):  # type: ignore[type-arg]
     model = Statement
     fields = ["order", "code", "text"]
     ordering = ["order"]
@@ -20,7 +20,7 @@ class StatementInline(BeheerInline, admin.TabularInline):  # type: ignore[misc]
 
 
 @admin.register(StatementSet)
-class StatementSetAdmin(BeheerModelAdmin):  # type: ignore[misc]
+class StatementSetAdmin(BeheerModelAdmin):
     list_display = ["code", "name", "active"]
     list_filter = ["active"]
     search_fields = ["code", "name"]

@@ -8,7 +8,7 @@ class VoiceConfig(AppConfig):
     name = "voice"
     verbose_name = _("Client experience")
 
-    def ready(self):
+    def ready(self) -> None:
         from cases import extensions
         from voice import retention
         from voice.panels import voice_panel_context

@@ -1,6 +1,7 @@
 """The questionnaire's form: for the worker (answers from paper or the phone) and, with
 ``resident=True``, for the resident in the portal (no channel, no date: today)."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -48,12 +49,10 @@ class QuestionnaireForm(CheckedForm):
     def service_errors(self, data: dict[str, Any]) -> dict[str, Any]:
         """The service's rules with the form's own errors, in one round (the date and channel a
         resident does not choose are today and the portal)."""
-        if self.resident:
-            from cases.services import today
+        from cases.services import today
 
-            answered_on, channel = today(), "portaal"
-        else:
-            answered_on, channel = data.get("answered_on"), data.get("channel")
+        answered_on: dt.date | None = today() if self.resident else data.get("answered_on")
+        channel: str | None = "portaal" if self.resident else data.get("channel")
         errors = questionnaire_errors(self.dossier, client=self.members.get(data.get("client") or ""),
                                       answered_on=answered_on, channel=channel, answers=self.answers(data),
                                       resident=self.resident)

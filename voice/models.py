@@ -29,7 +29,7 @@ class StatementSet(models.Model):
         verbose_name = _("questionnaire version")
         verbose_name_plural = _("questionnaire versions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -48,7 +48,7 @@ class Statement(models.Model):
             models.UniqueConstraint(fields=["statement_set", "order"], name="voice_statement_order_unique"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
@@ -83,7 +83,7 @@ class Questionnaire(models.Model):
                    models.Index(fields=["client"], name="voice_questionnaire_client",
                                 condition=models.Q(client__isnull=False))]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.dossier} {self.answered_on:%d-%m-%Y}"
 
 
@@ -98,5 +98,5 @@ class Invitation(models.Model):
         verbose_name = _("questionnaire invitation")
         verbose_name_plural = _("questionnaire invitations")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.dossier} {self.invited_at:%d-%m-%Y}"
