@@ -64,7 +64,10 @@ def default_instrument() -> Instrument | None:
 
 
 def is_editable(measurement: Measurement, dossier: Dossier | None = None) -> bool:
-    """Open dossiers: every measurement. Closed dossiers: only the eindmeting on the closing date."""
+    """Open dossiers: every measurement but a resident's zelfscan (their own view, which a
+    worker does not change). Closed dossiers: only the eindmeting on the closing date."""
+    if measurement.type == MeasurementType.SELF_SCAN:
+        return False
     dossier = dossier or measurement.dossier
     if not dossier.is_closed:
         return True
