@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "toegang",
     "frontdoor",
     "agenda",
+    "voice",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +280,11 @@ CELERY_BEAT_SCHEDULE = {
     "derive-signals": {
         "task": "work.tasks.derive_signals",
         "schedule": crontab(hour=2, minute=0),
+    },
+    # The client-experience questionnaire's one reminder, a week after closure (client-voice.md).
+    "remind-questionnaires": {
+        "task": "portal.tasks.remind_questionnaires",
+        "schedule": crontab(hour=9, minute=0),
     },
 }
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("toegang.urls")),
     path("", include("frontdoor.urls")),
     path("", include("agenda.urls")),
+    path("", include("voice.urls")),
     path("mijn/", include("portal.urls")),
 ]
 

@@ -94,7 +94,21 @@ def dossier(request, pk: int):
         "wmo_verslagen": list(views_wmo.resident_verslagen(dossier, visible)),
         "message_count": querysets.dossier_messages(dossier).count(),
         "plan": getattr(dossier, "plan", None) if hasattr(dossier, "plan") else None,
+        **views_voice_context(dossier, account),
     })
+
+
+def views_voice_context(dossier, account) -> dict:
+    """The zelfscan beside the buurtteam's scores, and the questionnaire once the help has ended."""
+    from portal.views_voice import comparison
+    from voice.models import Questionnaire
+    from voice.services import current_set
+
+    return {
+        "self_scan": comparison(dossier, account.client),
+        "can_answer_questionnaire": bool(dossier.closed_on) and current_set() is not None
+        and not Questionnaire.objects.filter(dossier=dossier).exists(),
+    }
 
 
 @portal_required(AccountKind.RESIDENT)

@@ -166,9 +166,13 @@ SAMPLES: dict[str, S] = {
     "portal:goal": s(pk=DOSSIER, goal_pk=GOAL),
     "portal:action_done": s(pk=DOSSIER, action_pk=made("plans.factories:ActionFactory")),
     "portal:messages": s(pk=DOSSIER),
+    "portal:zelfscan": s(pk=DOSSIER),
+    "portal:questionnaire": s(pk=DOSSIER),
     "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
     "portal:invitee_goal": s(goal_pk=GOAL),
     # Wmo toegang (toegang): meldingen, letters, iWmo messages and providers' requests
+    # Client experience (voice): the worker enters a questionnaire from paper or the phone
+    "voice:new": s(pk=DOSSIER),
     "toegang:dossier": s(pk=DOSSIER),
     "toegang:melding_new": s(pk=DOSSIER),
     "toegang:melding": s(pk=made("toegang.factories:melding")),

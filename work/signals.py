@@ -113,7 +113,8 @@ def _own_conditions(today: dt.date) -> list[Condition]:
             FROM {DOSSIER} d
             WHERE {open_d} AND d.registered_on <= %s AND NOT EXISTS (
                 SELECT 1 FROM {MEASUREMENT} m
-                WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.BASELINE.value}')""",
+                WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.BASELINE.value}'
+                  AND m.instrument_id IN (SELECT zi.id FROM zrm_instrument zi WHERE zi.kind = 'zrm'))""",
                   (today - dt.timedelta(days=BASELINE_DAYS),)),
         Condition(Signal.INTERIM_DUE, interim, tuple(today - relativedelta(months=n) for n in INTERIM_MONTHS)),
         Condition(Signal.GOAL_OVERDUE, f"""

@@ -42,5 +42,9 @@ FAMILIES = {
         "signals_received", "signal_households", "signal_first_attempt_days_mean", "signal_first_attempt_in_term_pct",
         "signal_outcome", "signal_contact_pct", "signal_help_accepted_pct", "signal_attempts_mean",
     ),
+    "client_voice": (
+        "client_experience_agree_pct", "client_experience_response_pct", "regie_after", "zrm_scored_with",
+        "participation_up_pct",
+    ),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)
