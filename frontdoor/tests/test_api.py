@@ -72,3 +72,20 @@ def test_the_token_writes_signals_only(client, token):
 def test_in_the_openapi_document(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "post" in schema["paths"]["/api/v1/signals"]
+
+
+def test_a_posted_signal_is_in_its_teams_inbox_only(client, token, team, worker, other_worker):
+    from django.test import Client
+    from django.urls import reverse
+
+    from conftest import as_user
+
+    serve(team, "3511")
+    post(client, token, BODY)
+    signal = EarlySignal.objects.get()
+    as_user(client, worker)
+    inbox = client.get(reverse("frontdoor:inbox", args=[team.code]))
+    assert [s.pk for s in inbox.context["open"]] == [signal.pk]
+    other = Client()
+    as_user(other, other_worker)
+    assert other.get(reverse("frontdoor:signal", args=[signal.pk])).status_code == 404
