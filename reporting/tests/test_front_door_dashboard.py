@@ -34,3 +34,18 @@ def test_the_team_dashboard_shows_signals_and_short_contacts(client, computed, c
     assert 'data-key="channel:inloop"' in html and 'data-key="topic:financien"' in html
     text = plain(html)
     assert "Korte contacten per kanaal" in text and "Financiën" in text
+
+
+def test_the_api_and_the_csv_download_serve_both_families(client, computed):
+    from reporting.models import ApiClient
+    from reporting.tests.api_helpers import auth
+
+    _api, token = ApiClient.create_with_token("gemeente-voordeur")
+    response = client.get("/api/v1/indicators", {"period": "2019-Q2", "indicator": "signals_received"}, **auth(token))
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert any(r["indicator"] == "signals_received" and r["value"] == 35.0 and r["team"] in (None, "")
+               for r in rows), rows[:3]
+    csv = client.get("/api/v1/indicators.csv", {"period": "2019-Q2", "indicator": "short_contacts"}, **auth(token))
+    assert csv.status_code == 200 and b"short_contacts" in b"".join(csv.streaming_content if csv.streaming
+                                                                     else [csv.content])
