@@ -14,4 +14,7 @@ def destroy(dossier_ids: list[int], client_ids: list[int]) -> dict[str, int]:
 def inzage(client: Client, dossier_ids: list[int]) -> list[InzageSection]:
     return [InzageSection(_("Client-experience questionnaires"), readable_rows(
         Questionnaire.objects.filter(client=client).select_related("dossier", "client", "statement_set", "created_by")
-        .order_by("pk")), "voice.Questionnaire")]
+        .order_by("pk")), "voice.Questionnaire"),
+            InzageSection(_("Reminders of the questionnaire"), readable_rows(
+                Invitation.objects.filter(dossier_id__in=dossier_ids).select_related("dossier").order_by("pk")),
+                "voice.Invitation")]
