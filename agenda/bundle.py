@@ -14,7 +14,9 @@ appointment. See ``cases.bundlespec``.
 An import never deletes: workers and members a row names are added to the appointment."""
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -54,7 +56,7 @@ class AppointmentRecord:
     outcome_by: str
 
 
-def _moment(row, column: str) -> dt.datetime | None:
+def _moment(row: Any, column: str) -> dt.datetime | None:
     value = row.text(column)
     if not value:
         return None
@@ -81,7 +83,7 @@ def _users(names: set[str]) -> dict[str, int]:
     return found
 
 
-def _check_row(p, row, members: set) -> AppointmentRecord | None:
+def _check_row(p: Any, row: Any, members: set[tuple[str, str]]) -> AppointmentRecord | None:
     dossier_ref = row.required("dossier_ref")
     kind = row.required("kind") and row.code("kind")
     place_kind = row.required("place_kind") and row.code("place_kind")
@@ -112,17 +114,20 @@ def _check_row(p, row, members: set) -> AppointmentRecord | None:
             row.not_before("starts_at", timezone.localdate(starts_at), "registered_on", dates[0])
     if not row.ok:
         return None
+    assert starts_at and ends_at
     return AppointmentRecord(dossier_ref, kind, starts_at, ends_at, place_kind, row.text("place"), workers,
                              member_refs, outcome, cancelled_by, recorded_on, outcome_by)
 
 
-def parse(p) -> None:
+def parse(p: Any) -> None:
     records = p.parsed.data["appointments.csv"] = {}
     p.parsed.data["appointment_users"] = {}
     table = p.table("appointments.csv")
     if table is None:
         return
-    dossier_refs, pairs, names = set(), set(), set()
+    dossier_refs: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    names: set[str] = set()
     index = table.index
     for _line, cells in table.rows(type(p.problems)()):
         dossier_ref = cells[index["dossier_ref"]] if "dossier_ref" in index else ""
@@ -136,7 +141,7 @@ def parse(p) -> None:
     members = p.members_of(pairs)
     p.parsed.data["appointment_users"] = _users(names)
     _table, rows = p.rows("appointments.csv")
-    seen: dict = {}
+    seen: dict[str, int] = {}
     for row in rows:
         ref = p.unique(row, "appointment_ref", seen)
         record = _check_row(p, row, members)
@@ -145,7 +150,7 @@ def parse(p) -> None:
     p.named("appointments.csv", seen)
 
 
-def store(s, parsed) -> None:
+def store(s: Any, parsed: Any) -> None:
     records, users = parsed.data.get("appointments.csv", {}), parsed.data.get("appointment_users", {})
     if not records:
         return
@@ -184,14 +189,14 @@ def _moment_text(value: dt.datetime) -> str:
     return timezone.localtime(value).isoformat()
 
 
-def export(writer, scope) -> None:
+def export(writer: Any, scope: Any) -> None:
     appointments = Appointment.objects.filter(dossier__in=scope.dossier_ids)
     if scope.client is not None:
         appointments = appointments.filter(members__isnull=True) | appointments.filter(members=scope.client)
     appointments = appointments.distinct().select_related("dossier", "outcome_by").prefetch_related(
         "workers", "members").order_by("pk")
 
-    def rows():
+    def rows() -> Iterator[tuple[Any, ...]]:
         for start in range(0, appointments.count(), BATCH):
             for a in appointments[start:start + BATCH]:
                 members = [m.ref for m in a.members.all() if scope.client is None or m.pk == scope.client.pk]

@@ -70,3 +70,12 @@ def test_all_errors_at_once_and_outcome_rules(team_a, team_b, generalist_a, gene
     services.record_outcome(future, user=generalist_a, outcome=Outcome.CANCELLED, cancelled_by="client")
     with pytest.raises(ValidationError):
         services.record_outcome(future, user=generalist_a, outcome=Outcome.CANCELLED, cancelled_by="client")
+
+
+def test_an_outcome_recorded_on_the_day_gives_a_registration_lag_of_zero(team_a, generalist_a):
+    dossier = household(team_a, registered_on=timezone.localdate() - dt.timedelta(days=3))
+    midnight = at(timezone.localdate(), 0)  # today, started whatever the time
+    intake = appointment(dossier, user=generalist_a, kind=Kind.INTAKE, starts_at=midnight, minutes=30)
+    services.record_outcome(intake, user=generalist_a, outcome=Outcome.HELD)
+    dossier.refresh_from_db()
+    assert (dossier.first_contact_recorded_on - dossier.first_contact_on).days == 0
