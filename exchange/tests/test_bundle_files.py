@@ -21,9 +21,8 @@ pytestmark = pytest.mark.django_db
 PLAN_SAMPLE = SAMPLE.parent / "plan-bundle"  # v1 and the plan.md files
 V3_SAMPLE = SAMPLE.parent / "v3-bundle"  # and the files of the v3 specs (wmo_meldingen.csv, ...)
 # the front door's files refer to each other (front-door.md)
-FRONT_DOOR = {"team_areas.csv": ("wmo_meldingen.csv",), "short_contacts.csv": ("wmo_meldingen.csv", "team_areas.csv"),
-              "signals.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv"),
-              "signal_attempts.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv", "signals.csv")}
+FRONT_DOOR = {"short_contacts.csv": ("team_areas.csv",), "signals.csv": ("team_areas.csv", "short_contacts.csv"),
+              "signal_attempts.csv": ("team_areas.csv", "short_contacts.csv", "signals.csv")}
 # files specified in our own docs/ (appointments.csv: docs/appointments-bundle.md), on top of the v3 sample
 OWN_SAMPLES = Path(__file__).resolve().parents[2] / "agenda" / "tests" / "samples"
 
@@ -44,7 +43,8 @@ def bundle_holding(tmp_path, name):
             return bundle
         return importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
             "teams.csv", "referrers.csv", "providers.csv", "products.csv", "clients.csv", "dossiers.csv",
-            "dossier_clients.csv", name, "referrals.csv", *FRONT_DOOR.get(name, ())])
+            "dossier_clients.csv", name, "referrals.csv", *FRONT_DOOR.get(name, ()),
+            *(("wmo_meldingen.csv",) if name != "wmo_meldingen.csv" else ())])  # the referrals' meldingen
     bundle = Path(shutil.copytree(PLAN_SAMPLE, tmp_path / "bundle"))
     known = {spec.name for spec in files()}
     for path in bundle.iterdir():

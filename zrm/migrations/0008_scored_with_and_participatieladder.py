@@ -23,10 +23,6 @@ def add_participatieladder(apps, schema_editor):
     instrument.domains.get_or_create(code="participatie", defaults={"label": "Participatie", "order": 1})
 
 
-def remove_participatieladder(apps, schema_editor):
-    apps.get_model("zrm", "Instrument").objects.filter(code="participatieladder", measurement__isnull=True).delete()
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -74,5 +70,7 @@ class Migration(migrations.Migration):
             name='type',
             field=models.CharField(choices=[('nulmeting', 'baseline (nulmeting)'), ('doelmeting', 'goal (doelmeting)'), ('tussenmeting', 'interim (tussenmeting)'), ('eindmeting', 'final (eindmeting)'), ('zelfscan', 'self-assessment (zelfscan)')], max_length=15, verbose_name='type'),
         ),
-        migrations.RunPython(add_participatieladder, remove_participatieladder),
+        # Going back leaves the instrument: deleting it would cascade through models of apps above zrm,
+        # which a migration of zrm does not know (the instrument is harmless data).
+        migrations.RunPython(add_participatieladder, migrations.RunPython.noop),
     ]
