@@ -48,8 +48,9 @@ def totp(key_hex: str, at: float | None = None) -> str:
 
 
 class FormFields(HTMLParser):
-    """The fields of the first form on a page whose action ends with ``action`` (or the page's
-    only POST form), with the values the page filled in: what a browser would send."""
+    """The fields of the first POST form on a page whose action ends with ``action`` (or, without
+    it, the first one that posts to its own page), with the values the page filled in: what a
+    browser would send."""
 
     def __init__(self, action: str = ""):
         super().__init__()
@@ -58,7 +59,9 @@ class FormFields(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and not self.done and (attrs.get("method") or "").lower() == "post":
-            self.inside = not self.action or (attrs.get("action") or "").endswith(self.action)
+            target = attrs.get("action") or ""
+            # without ``action``: the form that posts to its own page (not the menu's logout form)
+            self.inside = target.endswith(self.action) if self.action else target in ("", ".")
         if not self.inside:
             return
         name = attrs.get("name")
@@ -158,7 +161,7 @@ class Generalist(Staff):
     @task(2)
     def journal_entry(self):
         self.post_form(f"/dossiers/{self.open_dossier()}/journaal/nieuw", "journal entry",
-                       kind="telefonisch", minutes=str(self.rng.randint(5, 60)),
+                       kind="telefoon", minutes=str(self.rng.randint(5, 60)),
                        text="Gebeld over de voortgang; afspraken bevestigd.")
 
     @task(1)
