@@ -89,12 +89,16 @@ class DecideProposalForm(forms.Form):
 
 
 class ThirdPartyForm(forms.Form):
-    contact = forms.ChoiceField(label=_("Network contact"))
-    consent = forms.ChoiceField(label=_("Consent"), help_text=_("Only consents in force today."))
+    """Offers only the pairs (network contact, consent in force naming that contact)."""
+
+    invitee = forms.ChoiceField(label=_("Who is invited"),
+                                help_text=_("Only network contacts with a consent in force that names them."))
     email = forms.EmailField(label=_("E-mail address"), required=False,
                              help_text=_("Empty: the contact's own address."))
 
-    def __init__(self, *args, contacts=(), consents=(), **kwargs):
+    def __init__(self, *args, pairs=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].choices = [(str(c.pk), str(c)) for c in contacts]
-        self.fields["consent"].choices = [(str(c.pk), f"{c.recipient} ({c.given_on:%d-%m-%Y})") for c in consents]
+        self.fields["invitee"].choices = [
+            (f"{contact.pk}-{consent.pk}",
+             _("%(contact)s (consent of %(date)s)") % {"contact": contact, "date": f"{consent.given_on:%d-%m-%Y}"})
+            for contact, consent in pairs]

@@ -24,6 +24,7 @@ from cases.rules import Errors, today
 from cases.services import lock_dossier
 from journal.models import Document
 from plans import services as plan_services
+from plans.consent_services import names_contact
 from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
 from portal.models import (
     AccountKind,
@@ -200,6 +201,9 @@ def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Co
         errors.add("consent", _("This consent belongs to another household."))
     elif not Consent.objects.in_force(today()).filter(pk=consent.pk).exists():
         errors.add("consent", _("This consent is not in force today."))
+    elif not names_contact(consent, contact):
+        errors.add("consent", _("This consent does not name this contact as its recipient. Record a consent "
+                                "for this contact first."))
     email = _check_email(email or contact.email, errors)
     errors.raise_if_any()
     return _new_invitation(kind=AccountKind.INVITEE, dossier=dossier, goal=goal, contact=contact, consent=consent,
