@@ -187,6 +187,24 @@ def login_device(account: PortalAccount) -> EmailDevice | None:
     return EmailDevice.objects.filter(user=account.user).first()
 
 
+def verify_login_code(account: PortalAccount, token: str) -> tuple[EmailDevice | None, bool]:
+    """``(device, throttled)``: the device when ``token`` is its code, else ``None``; ``throttled``
+    when wrong codes came too fast. The device's row is locked while the code is checked and the
+    failure counted, so a burst of parallel guesses is checked one at a time: each guess sees
+    the failures before it and waits its turn (django-otp doubles the wait after each failure).
+    The failure count is committed when the guess is wrong."""
+    with transaction.atomic():
+        device = EmailDevice.objects.select_for_update().filter(user=account.user).first()
+        if device is None:
+            return None, False
+        allowed, _data = device.verify_is_allowed()
+        if not allowed:
+            return None, True
+        if device.verify_token((token or "").strip()):
+            return device, False
+    return None, False
+
+
 # Third parties per goal ----------------------------------------------------------------
 
 @transaction.atomic
