@@ -65,7 +65,24 @@ class CommentForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    """A resident's message: for the team, and if they choose also for the other adults."""
+
     text = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    for_household = forms.BooleanField(
+        label=_("The other adults of my household who use Mijn buurtteam may also read this message"),
+        required=False)
+
+
+class TeamMessageForm(forms.Form):
+    """The team's message, for the members it names."""
+
+    text = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    recipients = forms.MultipleChoiceField(label=_("For"), widget=forms.CheckboxSelectMultiple,
+                                           help_text=_("Only these members read the message in Mijn buurtteam."))
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].choices = [(str(c.pk), str(c)) for c in members]
 
 
 # Staff -----------------------------------------------------------------------------------

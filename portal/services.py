@@ -37,7 +37,7 @@ from portal.models import (
     PortalAccount,
     SharedDocument,
 )
-from portal.querysets import is_adult
+from portal.querysets import adults_with_account, is_adult
 from work.services import notify_regisseur
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
@@ -295,12 +295,28 @@ def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
 
 
 @transaction.atomic
-def send_message(dossier: Dossier, *, user, text: str, from_household: bool) -> Message:
+def send_message(dossier: Dossier, *, user, text: str, from_household: bool, for_household: bool = False,
+                 recipient_ids=()) -> Message:
+    """A message from a resident (``from_household``: for the team, and with ``for_household``
+    also for the other adults who use Mijn buurtteam) or from the team (for the members
+    ``recipient_ids``, adults with a portal account). Nobody else of the household sees it."""
     dossier = _lock(dossier.pk, None if from_household else user)
     text = (text or "").strip()
+    errors = Errors()
     if not text:
-        raise ValidationError({"text": [_("Write your message.")]})
-    message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, text=text[:4000])
+        errors.add("text", _("Write your message."))
+    sender = PortalAccount.objects.get(user=user).client if from_household else None
+    readers = {c.pk: c for c in adults_with_account(dossier, exclude=sender)}
+    if from_household:
+        recipients = list(readers.values()) if for_household else []
+    else:
+        recipients = [readers[int(pk)] for pk in recipient_ids if int(pk) in readers]
+        if not recipients:
+            errors.add("recipients", _("Choose who in the household the message is for."))
+    errors.raise_if_any()
+    message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, sender=sender,
+                                     text=text[:4000])
+    message.recipients.set(recipients)
     if from_household:
         notify_regisseur(dossier, _("Mijn buurtteam: new message from the household"))
     return message

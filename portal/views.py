@@ -90,7 +90,7 @@ def dossier(request, pk: int):
         "documents": list(querysets.shared_documents(dossier)),
         "wmo_letters": list(views_wmo.resident_letters(dossier, visible)),
         "wmo_verslagen": list(views_wmo.resident_verslagen(dossier, visible)),
-        "message_count": querysets.dossier_messages(dossier).count(),
+        "message_count": querysets.resident_messages(account, dossier).count(),
         "plan": getattr(dossier, "plan", None) if hasattr(dossier, "plan") else None,
     })
 
@@ -161,12 +161,13 @@ def message_list(request, pk: int):
     form = MessageForm(request.POST or None)
     if submit_form(request, form,
                    lambda data: services.send_message(dossier, user=request.user, text=data["text"],
-                                                      from_household=True),
+                                                      from_household=True, for_household=data["for_household"]),
                    success=_("Your message has been sent.")):
         return redirect("portal:messages", dossier.pk)
-    _log(request, dossier, [account.client])
+    items = list(querysets.resident_messages(account, dossier))
+    _log(request, dossier, [account.client, *querysets.message_people(items)])
     return render(request, "portal/messages.html", {
-        "dossier": dossier, "form": form, "items": list(querysets.dossier_messages(dossier)), "account": account})
+        "dossier": dossier, "form": form, "items": items, "account": account})
 
 
 @portal_required(AccountKind.RESIDENT)

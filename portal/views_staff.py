@@ -16,7 +16,7 @@ from journal.models import Document
 from plans.consent_services import names_contact
 from plans.models import Consent, Goal, NetworkContact
 from portal import mail, services
-from portal.forms import CommentForm, DecideProposalForm, InviteForm, MessageForm, ThirdPartyForm
+from portal.forms import CommentForm, DecideProposalForm, InviteForm, TeamMessageForm, ThirdPartyForm
 from portal.models import (
     ActionDone,
     EHealthApp,
@@ -27,7 +27,7 @@ from portal.models import (
     Message,
     SharedDocument,
 )
-from portal.querysets import is_adult
+from portal.querysets import adults_with_account, is_adult
 
 
 def _adults(dossier):
@@ -79,9 +79,11 @@ def overview(request, pk: int):
     return render(request, "portal/staff/overview.html", {
         "dossier": dossier, "goals": goals,
         "proposals": list(GoalProposal.objects.filter(dossier=dossier).select_related("client", "decided_by")),
-        "decide_form": DecideProposalForm(), "comment_form": CommentForm(), "message_form": MessageForm(),
+        "decide_form": DecideProposalForm(), "comment_form": CommentForm(),
+        "message_form": TeamMessageForm(members=adults_with_account(dossier)),
         "done": list(ActionDone.objects.filter(dossier=dossier).select_related("action")),
-        "items": list(Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")),
+        "items": list(Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")
+                      .prefetch_related("recipients")),
         "documents": list(Document.objects.filter(dossier=dossier).select_related("portal_share")),
         "shared_ids": set(SharedDocument.objects.filter(dossier=dossier).values_list("document_id", flat=True)),
         "invitations": list(Invitation.objects.filter(dossier=dossier).select_related("client", "contact", "goal")),
@@ -126,12 +128,13 @@ def comment(request, pk: int, goal_pk: int):
 @require_POST
 def message(request, pk: int):
     dossier = get_dossier(request, pk)
-    form = MessageForm(request.POST)
+    form = TeamMessageForm(request.POST, members=adults_with_account(dossier))
     if form.is_valid():
-        run_action(request, lambda: services.send_message(dossier, user=request.user, text=form.cleaned_data["text"],
-                                                          from_household=False), success=None)
+        run_action(request, lambda: services.send_message(
+            dossier, user=request.user, text=form.cleaned_data["text"], from_household=False,
+            recipient_ids=form.cleaned_data["recipients"]), success=None)
     else:
-        messages.error(request, _("Write your message."))
+        messages.error(request, _("Write your message and choose who in the household it is for."))
     return _back(dossier, "#messages")
 
 
