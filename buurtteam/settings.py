@@ -204,6 +204,9 @@ DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # Retention (AVG, Wmo): a closed dossier's personal data is due for destruction this many years
 # after closure; an organisation may set shorter terms for some data kinds (cases.retention).
 RETENTION_YEARS = env.integer("RETENTION_YEARS", 15)
+# Four eyes (docs/adr/0190): the second approver of a destruction list must have held the
+# functional administrator role, confirmed by someone other than the proposer, this many days.
+FOUR_EYES_COOLING_OFF_DAYS = env.integer("FOUR_EYES_COOLING_OFF_DAYS", 7)
 RETENTION_YEARS_BY_KIND = env.string_list("RETENTION_YEARS_BY_KIND", [])  # e.g. journal=7,documents=5
 # Indicator computation: database connections used at once on PostgreSQL (groups of
 # families in parallel, docs/adr/0130); 1 computes one family after another.

@@ -31,9 +31,12 @@ class MembershipFormSet(BaseInlineFormSet):
 
 class MembershipInline(BeheerInline, admin.TabularInline):
     model = Membership
+    fk_name = "user"
     formset = MembershipFormSet
     extra = 1
     autocomplete_fields = ["team"]
+    fields = ["role", "team", "granted_by", "granted_at", "confirmed_by", "confirmed_at"]
+    readonly_fields = ["granted_by", "granted_at", "confirmed_by", "confirmed_at"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

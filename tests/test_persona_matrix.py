@@ -85,6 +85,9 @@ SAMPLES: dict[str, S] = {
     "cases:access_log": s(),
     "cases:access_log_export": s(client_pk=CLIENT),
     "cases:retention": s(),
+    "cases:access_confirm": s(),
+    # beheer confirms any team's granted access (organisation-wide); a coach only their own team's
+    "cases:access_confirm_one": s(own_writes=True, pk=made("cases.factories:pending_membership")),
     "cases:destruction": s(pk=made("cases.factories:destruction_list")),
     "cases:inzage": s(),
     # The export shows the person in full (its purpose) to the organisation's administrator:
