@@ -147,7 +147,10 @@ SAMPLES: dict[str, S] = {
     "staffauth:enrol": s(), "staffauth:verify": s(), "staffauth:recovery": s(), "staffauth:recovery_codes": s(),
     "staffauth:settings": s(own_writes=True),  # POST: new recovery codes for oneself
     "staffauth:staff_devices": s(),
-    "staffauth:reset": s(user_pk=WORKER, own_writes=True),  # beheer only (others 403): resets that worker's login
+    "staffauth:reset": s(user_pk=WORKER, own_writes=True),  # beheer only (others 403): asks a reset of that login
+    # beheer only (others 403); a second administrator confirms a reset another one asked
+    "staffauth:confirm_reset": s(reset_pk=made("staffauth.testing:reset_request"), own_writes=True),
+    "staffauth:password_set": s(uidb64="MQ", token="ongeldig"),  # a link that no longer works
     "staffauth:oidc_authenticate": s(), "staffauth:oidc_callback": s(),  # 404 unless single sign-on is configured
     # The client portal: staff side on the dossier, and /mijn/ (resident personas: tests/test_portal_personas.py).
     "portal_staff:overview": s(pk=DOSSIER),
