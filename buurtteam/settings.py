@@ -326,6 +326,14 @@ IWMO_GEMEENTECODE = env.string("IWMO_GEMEENTECODE", "0344")
 IWMO_OUTBOX_DIR = Path(env.string("IWMO_OUTBOX_DIR", str(BASE_DIR / "iwmo" / "uit")))
 IWMO_INBOX_DIR = Path(env.string("IWMO_INBOX_DIR", str(BASE_DIR / "iwmo" / "in")))
 WMO_MUNICIPALITY_NAME = env.string("WMO_MUNICIPALITY_NAME", "Utrecht")
+# Watchdogs (issue 26, item 8): an import or a recomputation whose worker died is given back
+# with a message; an upload never confirmed is deleted after a day.
+IMPORT_STALE_MINUTES = env.integer("IMPORT_STALE_MINUTES", 30)
+IMPORT_KEEP_UNCONFIRMED_HOURS = env.integer("IMPORT_KEEP_UNCONFIRMED_HOURS", 24)
+RECOMPUTE_STALE_MINUTES = env.integer("RECOMPUTE_STALE_MINUTES", 60)
+CELERY_BEAT_SCHEDULE["import-watchdog"] = {"task": "exchange.tasks.import_watchdog", "schedule": crontab(minute="*/10")}
+CELERY_BEAT_SCHEDULE["recompute-watchdog"] = {
+    "task": "reporting.tasks.recompute_watchdog", "schedule": crontab(minute="*/10")}
 CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
     "task": "toegang.tasks.exchange_with_providers",
     "schedule": crontab(minute="*/5"),
