@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "buurtteam.middleware.PrivateNoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cases.history.CurrentUserMiddleware",
     "portal.middleware.PortalSeparationMiddleware",
@@ -115,6 +116,7 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    "cases.throttle.AddressThrottleBackend",  # failed logins per address (password spraying)
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "portal.backends.PortalBackend",
@@ -134,6 +136,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): five failures per username+address lock for 15 minutes.
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+# Per address as well, over every username (cases.throttle): a shared office address makes
+# a few wrong passwords a day, a spraying attack dozens in minutes.
+LOGIN_FAILURES_PER_ADDRESS = env.integer("LOGIN_FAILURES_PER_ADDRESS", 30)
+LOGIN_FAILURE_WINDOW = env.integer("LOGIN_FAILURE_WINDOW", 15 * 60)  # seconds
+API_TOKEN_FAILURES_PER_ADDRESS = env.integer("API_TOKEN_FAILURES_PER_ADDRESS", 20)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
