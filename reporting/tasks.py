@@ -39,6 +39,6 @@ def recompute_watchdog() -> int:
     """Every few minutes: a recomputation "pending" longer than ``RECOMPUTE_STALE_MINUTES``
     (its worker died) is taken back, so the dashboard no longer says one is under way and
     "Recompute" can be pressed again (issue 26, item 8)."""
-    from reporting.services import withdraw_stale_requests
+    from reporting.watchdog import withdraw_stale_requests
 
     return withdraw_stale_requests()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from exchange import jobs
 from exchange.models import BundleImport, BundleImportStatus
 from reporting.models import PeriodComputation
-from reporting.services import withdraw_stale_requests
+from reporting.watchdog import withdraw_stale_requests
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
