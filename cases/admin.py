@@ -97,6 +97,12 @@ class BeheerUserAdmin(BeheerModelAdmin, UserAdmin):
     ]
     readonly_fields = ["last_login", "date_joined"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """An existing account's e-mail address is read-only: the password link goes there, so
+        an administrator who could change it could take the account over."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "email"] if obj is not None else fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.set_unusable_password()

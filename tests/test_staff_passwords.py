@@ -50,3 +50,11 @@ def test_a_new_account_gets_a_link_not_a_password(client, beheer, mailoutbox, dj
     user = get_user_model().objects.get(username="nieuw-lid")
     assert not user.has_usable_password()
     assert mailoutbox[0].to == ["nieuw@example.org"]
+
+
+def test_the_admin_cannot_redirect_the_link_by_changing_the_address(client, beheer, generalist_a):
+    generalist_a.email = "generalist@example.org"
+    generalist_a.save()
+    as_user(client, beheer)
+    page = client.get(reverse("admin:auth_user_change", args=[generalist_a.pk]))
+    assert "email" not in page.context["adminform"].form.fields
