@@ -5,10 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DOSSIERS ?= 4000
-APPS := cases zrm maatwerk plans journal work reporting exchange staffauth portal toegang
+APPS := cases zrm maatwerk plans journal work reporting exchange staffauth portal toegang frontdoor agenda voice
 
 # Packages mypy checks (docs/adr/0140): the base app and every app added from round 3 on.
-TYPED := cases toegang
+TYPED := cases toegang frontdoor agenda voice
 
 .PHONY: install run test lint typecheck messages benchmark clean
 

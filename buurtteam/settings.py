@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_email",
     "portal",
     "toegang",
+    "frontdoor",
+    "agenda",
+    "voice",
 ]
 
 MIDDLEWARE = [
@@ -288,6 +291,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "work.tasks.derive_signals",
         "schedule": crontab(hour=2, minute=0),
     },
+    # The client-experience questionnaire's one reminder, a week after closure (client-voice.md).
+    "remind-questionnaires": {
+        "task": "portal.tasks.remind_questionnaires",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -344,4 +352,14 @@ CELERY_BEAT_SCHEDULE["recompute-watchdog"] = {
 CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
     "task": "toegang.tasks.exchange_with_providers",
     "schedule": crontab(minute="*/5"),
+}
+
+# The front door (frontdoor, front-door.md, docs/adr/0150): the first outreach attempt on an early
+# signal is due within this many working days after it was received.
+SIGNAL_FIRST_ATTEMPT_WORKING_DAYS = env.integer("SIGNAL_FIRST_ATTEMPT_WORKING_DAYS", 10)
+# Appointments (agenda, docs/adr/0170): residents with a portal account get an e-mail the day
+# before an appointment, unless they turned it off in the portal.
+CELERY_BEAT_SCHEDULE["appointment-reminders"] = {
+    "task": "portal.tasks.send_appointment_reminders",
+    "schedule": crontab(hour=16, minute=0),
 }

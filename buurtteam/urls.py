@@ -26,6 +26,9 @@ urlpatterns = [
     path("", include("work.urls")),
     path("", include("portal.urls_staff")),
     path("", include("toegang.urls")),
+    path("", include("frontdoor.urls")),
+    path("", include("agenda.urls")),
+    path("", include("voice.urls")),
     path("mijn/", include("portal.urls")),
 ]
 

@@ -215,8 +215,8 @@ def first_contact_errors(dossier: Dossier, on: dt.date | None) -> Errors:
 
 
 @transaction.atomic
-def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str) -> Dossier:
-    dossier = lock_dossier(user, dossier.pk)
+def record_first_contact(dossier: Dossier, *, user, on: dt.date, location: str, held: Dossier | None = None) -> Dossier:
+    dossier = lock_dossier(user, dossier.pk, held=held)
     first_contact_errors(dossier, on).raise_if_any()
     dossier.first_contact_on = on
     dossier.first_contact_location = location
@@ -235,8 +235,8 @@ def support_start_errors(dossier: Dossier, on: dt.date | None) -> Errors:
 
 
 @transaction.atomic
-def start_support(dossier: Dossier, *, user, on: dt.date) -> Dossier:
-    dossier = lock_dossier(user, dossier.pk)
+def start_support(dossier: Dossier, *, user, on: dt.date, held: Dossier | None = None) -> Dossier:
+    dossier = lock_dossier(user, dossier.pk, held=held)
     support_start_errors(dossier, on).raise_if_any()
     dossier.support_started_on = on
     dossier.support_started_recorded_on = today()

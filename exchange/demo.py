@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from exchange import demo_wmo
+from exchange import demo_agenda, demo_frontdoor, demo_voice, demo_wmo
 from exchange.exporter import BundleWriter
 
 # The columns the demo writes (a subset of what the bundle may carry).
@@ -170,6 +170,8 @@ class DemoBundle:
         self.actions: list[tuple] = []
         self.network: list[tuple] = []
         self.meldingen: list[tuple] = []
+        self.appointments: list[tuple] = []
+        self.questionnaires: list[tuple] = []
         self.seed = seed
 
     def generate(self) -> "DemoBundle":
@@ -182,6 +184,9 @@ class DemoBundle:
                 registered -= dt.timedelta(days=registered.weekday() - 4)
             self._dossier(f"D{number:07d}", team, registered)
         demo_wmo.extend(self, self.seed)  # meldingen, omvang, allocation numbers, delivery
+        self.front_door = demo_frontdoor.FrontDoor(self, self.seed).generate()  # short contacts, early signals
+        demo_agenda.extend(self, self.seed)  # appointments
+        demo_voice.extend(self, self.seed)  # scored_with, zelfscans, participatieladder, regie, questionnaires
         return self
 
     def _client(self, ref: str, age_range: tuple[int, int] | None = None) -> str:
@@ -356,14 +361,17 @@ class DemoBundle:
             writer.write("providers.csv", demo_wmo.provider_rows(PROVIDERS), header=demo_wmo.PROVIDER_COLUMNS)
             writer.write("products.csv", demo_wmo.product_rows(PRODUCTS), header=demo_wmo.PRODUCT_COLUMNS)
             writer.write("clients.csv", self.clients, header=c["clients.csv"])
-            writer.write("dossiers.csv", self.dossiers, header=c["dossiers.csv"])
+            writer.write("dossiers.csv", self.dossiers, header=[*c["dossiers.csv"], "regie_after"])
             writer.write("dossier_clients.csv", self.members, header=c["dossier_clients.csv"])
             writer.write("dossier_safeguards.csv", self.safeguards, header=c["dossier_safeguards.csv"])
+            writer.write("questionnaires.csv", self.questionnaires, header=demo_voice.QUESTIONNAIRE_COLUMNS)
             writer.write("wmo_meldingen.csv", self.meldingen, header=demo_wmo.MELDING_COLUMNS)
-            writer.write("zrm.csv", self.measurements, header=[*c["zrm.csv"], *ZRM_DOMAINS])
+            writer.write("zrm.csv", self.measurements, header=demo_voice.zrm_header(ZRM_DOMAINS))
             writer.write("referrals.csv", self.referrals, header=[*c["referrals.csv"], *demo_wmo.REFERRAL_EXTRA])
             for name in ("plans.csv", "goals.csv", "actions.csv", "network.csv"):
                 writer.write(name, getattr(self, name.removesuffix(".csv")), header=c[name])
+            self.front_door.write(writer)
+            writer.write("appointments.csv", self.appointments, header=demo_agenda.COLUMNS)
         finally:
             writer.close()
         return writer.counts

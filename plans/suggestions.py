@@ -19,9 +19,8 @@ class Suggestion:
 def suggestions(dossier, goals, members) -> list[Suggestion]:
     """Two queries: the nulmetingen of the dossier, the labels of their domains."""
     latest: dict = {}
-    for measurement in Measurement.objects.filter(dossier=dossier, type=MeasurementType.BASELINE).order_by(
-        "measured_on", "id"
-    ):
+    baselines = Measurement.objects.professional_zrm().filter(dossier=dossier, type=MeasurementType.BASELINE)
+    for measurement in baselines.order_by("measured_on", "id"):
         latest[measurement.client_id] = measurement  # the last one per unit wins
     if not latest:
         return []

@@ -231,6 +231,30 @@ def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Co
 # What residents write ------------------------------------------------------------------
 
 @transaction.atomic
+def record_zelfscan(dossier: Dossier, *, account: PortalAccount, scores: dict):
+    """The resident's own ZRM (client-voice.md): stored as a zelfscan of the resident, and a
+    task for the regisseur to look at it with them."""
+    from zrm import services as zrm_services
+
+    dossier = _lock(dossier.pk)
+    instrument = zrm_services.default_instrument()
+    measurement = zrm_services.record_self_scan(dossier, user=None, client=account.client, instrument=instrument,
+                                                scores=scores, held=dossier)
+    notify_regisseur(dossier, _("Mijn buurtteam: the resident filled in a zelfscan"))
+    return measurement
+
+
+@transaction.atomic
+def answer_questionnaire(dossier: Dossier, *, account: PortalAccount, answers: dict):
+    """The client-experience questionnaire answered in the portal (client-voice.md); the
+    questionnaire's service locks the dossier (the view found it through portal.querysets)."""
+    from cases.services import today
+    from voice import services as voice_services
+
+    return voice_services.record_questionnaire(dossier, user=None, client=account.client, answered_on=today(),
+                                               channel="portaal", answers=answers, resident=True)
+
+@transaction.atomic
 def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | None, domain: str,
                  description: str) -> GoalProposal:
     dossier = _lock(dossier.pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import oidc, views, views_auth, views_invitee, views_wmo
+from portal import oidc, views, views_agenda, views_auth, views_invitee, views_voice, views_wmo
 
 app_name = "portal"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("dossier/<int:pk>/berichten/", views.message_list, name="messages"),
     path("dossier/<int:pk>/documenten/<int:document_pk>/", views.document, name="document"),
     path("doel/<int:goal_pk>/", views_invitee.invitee_goal, name="invitee_goal"),
+    path("dossier/<int:pk>/zelfscan/", views_voice.zelfscan, name="zelfscan"),
+    path("dossier/<int:pk>/vragenlijst/", views_voice.questionnaire, name="questionnaire"),
     path("dossier/<int:pk>/verslag/<int:melding_pk>/", views_wmo.verslag, name="wmo_verslag"),
     path("dossier/<int:pk>/besluiten/<int:letter_pk>/", views_wmo.letter, name="wmo_letter"),
+    path("dossier/<int:pk>/afspraken/herinneringen/", views_agenda.reminders, name="reminders"),
 ]

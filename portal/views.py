@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from cases.audit import log_access_many
 from cases.models import AccessAction
 from cases.shortcuts import run_action, submit_form
-from portal import plain, querysets, services, views_wmo
+from portal import plain, querysets, services, views_agenda, views_wmo
 from portal.decorators import portal_required
 from portal.forms import CommentForm, MessageForm, ProposeGoalForm
 from portal.models import AccountKind, ActionDone
@@ -89,10 +89,26 @@ def dossier(request, pk: int):
         "pictures": pictures(querysets.resident_measurements(dossier, visible)),
         "documents": list(querysets.shared_documents(dossier)),
         "wmo_letters": list(views_wmo.resident_letters(dossier, visible)),
+        "appointments": list(views_agenda.resident_appointments(dossier, visible)),
+        "wants_reminders": views_agenda.wants_reminders(account),
         "wmo_verslagen": list(views_wmo.resident_verslagen(dossier, visible)),
         "message_count": querysets.resident_messages(account, dossier).count(),
         "plan": getattr(dossier, "plan", None) if hasattr(dossier, "plan") else None,
+        **views_voice_context(dossier, account),
     })
+
+
+def views_voice_context(dossier, account) -> dict:
+    """The zelfscan beside the buurtteam's scores, and the questionnaire once the help has ended."""
+    from portal.views_voice import comparison
+    from voice.models import Questionnaire
+    from voice.services import current_set
+
+    return {
+        "self_scan": comparison(dossier, account.client),
+        "can_answer_questionnaire": bool(dossier.closed_on) and current_set() is not None
+        and not Questionnaire.objects.filter(dossier=dossier).exists(),
+    }
 
 
 @portal_required(AccountKind.RESIDENT)

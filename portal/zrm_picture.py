@@ -33,7 +33,7 @@ class Picture:
 def pictures(measurements_qs) -> list[Picture]:
     """One picture per person measured (or the household), first and latest measurement."""
     by_unit: dict = {}
-    for measurement in load_measurements(measurements_qs):
+    for measurement in load_measurements(measurements_qs.professional_zrm()):
         by_unit.setdefault(measurement.client_id, []).append(measurement)
     result = []
     for measurements in by_unit.values():

@@ -23,8 +23,10 @@ from cases.retention import figures_fixed_through
 from reporting.calendar_days import ensure_calendar
 from reporting.indicators import (
     active,
+    client_voice,
     clients,
     closure,
+    front_door,
     journal,
     lag,
     plan,
@@ -39,12 +41,12 @@ from reporting.models import IndicatorRow, PeriodComputation
 from reporting.periods import Period
 
 # zrm.py computes "ZRM development in detail" (zrm_detail.py) too, over the same units.
-FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan, wmo_toegang)
+FAMILIES = (volume, clients, speed, closure, referrals, zrm, journal, lag, plan, wmo_toegang, front_door, client_voice)
 # The families in groups of about equal cost (measured at 100,000 and 1,000,000 dossiers),
 # each with whether it needs the active clients table (reporting/indicators/active.py).
 GROUPS = (
     ((zrm, speed, referrals, journal, lag, wmo_toegang), False),
-    ((volume, clients, closure, plan), True),
+    ((volume, clients, closure, plan, front_door, client_voice), True),
 )
 logger = logging.getLogger(__name__)
 

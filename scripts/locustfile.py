@@ -175,6 +175,16 @@ class Generalist(Staff):
                 response.failure(f"status {response.status_code}")
             # an order rule may refuse a tussenmeting (no nulmeting yet): the page says why, no failure
 
+    @task(2)
+    def short_contact(self):
+        # at the counter: anonymous, the topic "overig" (every installation has it), a few minutes
+        self.post_form("/kort-contact/nieuw", "short contact", channel="inloop", topic="overig",
+                       outcome="beantwoord", minutes=str(self.rng.randint(2, 20)), anonymous="on")
+
+    @task(2)
+    def calendar(self):
+        self.client.get("/agenda/week", name="calendar (week)")
+
     def open_dossier(self) -> int:
         return self.rng.choice(self.account["open_dossiers"])
 

@@ -8,7 +8,9 @@ import datetime as dt
 
 from django.apps import apps
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
+from agenda.models import Appointment, Letter, LetterTemplate, ReminderOptOut
 from cases.factories import ClientFactory, DossierMemberFactory, random_bsn, user_with_role
 from cases.models import (
     AccessAction,
@@ -88,6 +90,28 @@ class RetentionWorld:
                                 original_name=f"brief-{client.family_name}.pdf", content_type="application/pdf",
                                 size=20, uploaded_by=worker)
         TaskFactory(dossier=dossier, title=f"Bellen met {client.given_name}")
+        from frontdoor.factories import AttemptFactory, EarlySignalFactory, ShortContactFactory
+
+        short_contact = ShortContactFactory(team=dossier.team, anonymous=False, client=client, outcome="dossier",
+                                            dossier=dossier, contacted_on=dossier.registered_on,
+                                            summary=f"Vraag van {client.given_name}")
+        signal = EarlySignalFactory(team=dossier.team, dossier=dossier, short_contact=short_contact,
+                                    received_on=measured, name=f"{client.family_name}", postcode="9999ZZ")
+        AttemptFactory(signal=signal)
+        starts = timezone.make_aware(dt.datetime.combine(measured, dt.time(10)))
+        appointment = Appointment.objects.create(
+            dossier=dossier, kind="huisbezoek", starts_at=starts, ends_at=starts + dt.timedelta(hours=1),
+            place_kind="elders", place=f"bij {client.address}", worker_refs=f"werker{letter}Zq", outcome="gehouden")
+        appointment.workers.add(worker)
+        appointment.members.add(client)
+        ReminderOptOut.objects.get_or_create(client=client)
+        letter_document = Document.objects.create(
+            dossier=dossier, kind="brief", description=f"afspraakbrief aan {client.family_name}",
+            file=ContentFile(b"%PDF-1.4 " + client.given_name.encode(), name="y.pdf"),
+            original_name=f"afspraak-{client.family_name}.pdf", content_type="application/pdf", size=20,
+            uploaded_by=worker)
+        Letter.objects.create(dossier=dossier, template=LetterTemplate.objects.order_by("pk").first(), client=client,
+                              appointment=appointment, document=letter_document, created_by=worker)
         DossierEvent.objects.create(dossier=dossier, kind=EventKind.UPDATED, user=worker,
                                     detail=f"adres {client.address}")
         DossierSafeguard.objects.create(dossier=dossier, safeguard="huisarts")

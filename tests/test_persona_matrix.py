@@ -170,9 +170,13 @@ SAMPLES: dict[str, S] = {
     "portal:goal": s(pk=DOSSIER, goal_pk=GOAL),
     "portal:action_done": s(pk=DOSSIER, action_pk=made("plans.factories:ActionFactory")),
     "portal:messages": s(pk=DOSSIER),
+    "portal:zelfscan": s(pk=DOSSIER),
+    "portal:questionnaire": s(pk=DOSSIER),
     "portal:document": s(pk=DOSSIER, document_pk=first("journal.Document")),
     "portal:invitee_goal": s(goal_pk=GOAL),
     # Wmo toegang (toegang): meldingen, letters, iWmo messages and providers' requests
+    # Client experience (voice): the worker enters a questionnaire from paper or the phone
+    "voice:new": s(pk=DOSSIER),
     "toegang:dossier": s(pk=DOSSIER),
     "toegang:melding_new": s(pk=DOSSIER),
     "toegang:melding": s(pk=made("toegang.factories:melding")),
@@ -184,8 +188,35 @@ SAMPLES: dict[str, S] = {
     "toegang:request": s(pk=made("toegang.factories:provider_request")),
     "toegang:refused": s(),
     "toegang:refused_message": s(pk=made("toegang.factories:refused_message")),
+    # The front door (frontdoor): short contacts, early signals, their beheer pages and the signal hub's API
+    "frontdoor:contact_new": s(),
+    "frontdoor:contact": s(pk=made("frontdoor.factories:short_contact")),
+    "frontdoor:contact_convert": s(pk=made("frontdoor.factories:short_contact")),
+    "frontdoor:contacts": s(code=TEAM),
+    "frontdoor:inbox": s(code=TEAM),
+    "frontdoor:signal": s(pk=made("frontdoor.factories:signal")),
+    "frontdoor:queue": s(),
+    "frontdoor:upload": s(),
+    "frontdoor:areas": s(),
+    "frontdoor:api_signals": s(),
     "portal:wmo_verslag": s(pk=DOSSIER, melding_pk=made("toegang.factories:melding")),
     "portal:wmo_letter": s(pk=DOSSIER, letter_pk=made("toegang.factories:letter")),
+    # Appointments and letters (agenda)
+    "portal:reminders": s(pk=DOSSIER),
+    "agenda:dossier": s(pk=DOSSIER),
+    "agenda:plan": s(pk=DOSSIER),
+    "agenda:appointment": s(pk=made("agenda.factories:appointment")),
+    "agenda:edit": s(pk=made("agenda.factories:appointment")),
+    "agenda:day": s(), "agenda:week": s(),
+    "agenda:team": s(code=TEAM),
+    "agenda:feed_settings": s(own_writes=True),  # POST: a new address of one's own feed
+    "agenda:feed": s(token="geen-geldig-adres"),
+    "agenda:letter_new": s(pk=DOSSIER),
+    "agenda:letter": s(pk=made("agenda.factories:letter")),
+    "agenda:templates": s(),
+    "agenda:template_new": s(),
+    "agenda:template": s(pk=made("agenda.factories:letter_template")),
+    "agenda:template_preview": s(pk=made("agenda.factories:letter_template")),
 }
 
 # Login bookkeeping and the access log itself are the only writes a request may make.

@@ -25,6 +25,7 @@ class Signal(models.TextChoices):
     WAITING = "wacht_op_start", _("waiting for support more than 10 working days")
     NO_LEAD_WORKER = "geen_regisseur", _("transferred dossier without a lead worker")
     ONDERZOEK_DUE = "onderzoek_termijn", _("Wmo onderzoek: report due within 2 weeks")
+    EARLY_SIGNAL_OVERDUE = "vroegsignaal_termijn", _("early signal of arrears: no attempt within 10 working days")
 
 
 class Task(models.Model):

@@ -82,7 +82,22 @@ class Condition:
     params: tuple
 
 
+# Conditions of apps above work (the front door's overdue early signals), registered in their
+# AppConfig.ready: work cannot import them (ADR 0140). Each is called with today.
+_extra_conditions: list = []
+
+
+def register_conditions(source) -> None:
+    """``source(today) -> list[Condition]``; its signal must be one of ``Signal``."""
+    if source not in _extra_conditions:
+        _extra_conditions.append(source)
+
+
 def conditions(today: dt.date) -> list[Condition]:
+    return [*_own_conditions(today), *(c for source in _extra_conditions for c in source(today))]
+
+
+def _own_conditions(today: dt.date) -> list[Condition]:
     open_d = "d.closed_on IS NULL"
     interim = " UNION ALL ".join(
         f"""SELECT d.id AS dossier_id, '{n}' AS k, {_plus("d.support_started_on", n, "months")} AS due_on
@@ -98,7 +113,8 @@ def conditions(today: dt.date) -> list[Condition]:
             FROM {DOSSIER} d
             WHERE {open_d} AND d.registered_on <= %s AND NOT EXISTS (
                 SELECT 1 FROM {MEASUREMENT} m
-                WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.BASELINE.value}')""",
+                WHERE m.dossier_id = d.id AND m.type = '{MeasurementType.BASELINE.value}'
+                  AND m.instrument_id IN (SELECT zi.id FROM zrm_instrument zi WHERE zi.kind = 'zrm'))""",
                   (today - dt.timedelta(days=BASELINE_DAYS),)),
         Condition(Signal.INTERIM_DUE, interim, tuple(today - relativedelta(months=n) for n in INTERIM_MONTHS)),
         Condition(Signal.GOAL_OVERDUE, f"""

@@ -1,6 +1,7 @@
 """ZRM instruments for the functional administrator: a new version is data (code, name,
-five step labels, ordered domains), added here without code changes. Measurements and
-scores are personal data and are not in the admin."""
+kind, its step labels: five for the ZRM, six for the participatieladder; ordered domains),
+added here without code changes. Measurements and scores are personal data and are not
+in the admin."""
 
 from django.contrib import admin
 from django.db.models import Count
@@ -11,7 +12,7 @@ from zrm.models import Domain, DomainStepDescription, Instrument, Step
 
 class StepInline(BeheerInline, admin.TabularInline):
     model = Step
-    max_num = 5
+    max_num = 9
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj is not None else 5
@@ -28,8 +29,8 @@ class DomainInline(BeheerInline, admin.TabularInline):
 
 @admin.register(Instrument)
 class InstrumentAdmin(BeheerModelAdmin):
-    list_display = ["code", "name", "active", "supplement", "domain_count"]
-    list_filter = ["active", "supplement"]
+    list_display = ["code", "name", "kind", "active", "supplement", "domain_count"]
+    list_filter = ["kind", "active", "supplement"]
     search_fields = ["code", "name"]
     inlines = [StepInline, DomainInline]
 

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from cases.bundlespec import BundlePart, FileSpec, max_length
-from zrm.models import Domain, Instrument, Measurement, MeasurementType, WithdrawnMeasurement
-
-STEPS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+from zrm.models import Domain, Instrument, Measurement, MeasurementType, ScoredWith, WithdrawnMeasurement
 
 
 def _domain_codes() -> frozenset[str]:
@@ -18,9 +16,10 @@ def _domain_codes() -> frozenset[str]:
 
 
 ZRM = FileSpec(
-    "zrm.csv", 9, ("measurement_ref", "dossier_ref", "client_ref", "instrument", "type", "measured_on"),
+    "zrm.csv", 9,
+    ("measurement_ref", "dossier_ref", "client_ref", "instrument", "type", "measured_on", "scored_with"),
     ("measurement_ref", "dossier_ref", "instrument", "type", "measured_on"),
-    codes={"type": frozenset(MeasurementType.values)},
+    codes={"type": frozenset(MeasurementType.values), "scored_with": frozenset(ScoredWith.values)},
     max_lengths={"measurement_ref": max_length(Measurement, "ref")},
     extra_columns=_domain_codes,
 )
@@ -34,13 +33,14 @@ class MeasurementRecord:
     type: str
     measured_on: dt.date
     scores: dict[str, int]  # {domain code: step}, canonical (sorted)
+    scored_with: str  # "" = unknown
 
 
 def parse(p) -> None:
     records = p.parsed.data["zrm.csv"] = {}
-    instruments = {
-        i.code: {d.code: d.pk for d in i.domains.all()} for i in Instrument.objects.prefetch_related("domains")
-    }
+    loaded = list(Instrument.objects.prefetch_related("domains", "steps"))
+    instruments = {i.code: {d.code: d.pk for d in i.domains.all()} for i in loaded}
+    steps = {i.code: {str(n): n for n in i.step_numbers()} for i in loaded}
     table, rows, members = p.dossier_rows("zrm.csv")
     if table is None:
         return
@@ -60,6 +60,7 @@ def parse(p) -> None:
         instrument = row.required("instrument") and row.code("instrument", instruments.keys())
         kind = row.required("type") and row.code("type")
         measured_on = row.required("measured_on") and row.date("measured_on")
+        scored_with = row.code("scored_with") if row.text("scored_with") else ""
         dates = p.dossier(row, dossier_ref)
         if dates and measured_on:
             row.not_before("measured_on", measured_on, "registered_on", dates[0])
@@ -67,20 +68,23 @@ def parse(p) -> None:
             p.member(row, dossier_ref, client_ref, members)
         scores = {}
         domains = instruments.get(instrument, {})
+        own_steps = steps.get(instrument, {})
         cells = map(row.cells.__getitem__, domain_positions)
         for column, value in [(c, v) for c, v in zip(domain_names, cells, strict=True) if v]:
-            step = STEPS.get(value)
+            step = own_steps.get(value)
             if column not in domains:
                 if instrument:
                     row.error(column, _("not a domain of %(instrument)s") % {"instrument": instrument})
             elif step is not None:
                 scores[column] = step
             else:
-                row.error(column, _("score %(value)r must be 1 to 5, or empty (not applicable)") % {"value": value})
+                row.error(column, _("score %(value)r must be 1 to %(last)d, or empty (not applicable)")
+                          % {"value": value, "last": len(own_steps) or 5})
         if instrument:
             used.setdefault(instrument, row.line)
         if row.ok:
-            records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores)
+            records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores,
+                                             scored_with or "")
             lines[ref] = row.line
     _check_order(p, records, lines, instruments)
     for instrument, line in used.items():
@@ -106,6 +110,8 @@ def _check_order(p, records: dict, lines: dict, instruments: dict) -> None:
     series = _series(instruments)
     units: dict[tuple, list] = {}
     for ref, m in records.items():
+        if m.type == MeasurementType.SELF_SCAN:  # the resident's own view, outside the order
+            continue
         units.setdefault((m.dossier_ref, m.client_ref, series[m.instrument]), []).append((m.measured_on, ref, m))
     for measurements in units.values():
         baselines = sorted((d, r) for d, r, m in measurements if m.type == MeasurementType.BASELINE)
@@ -134,14 +140,15 @@ def store(s, parsed) -> None:
     dossiers, clients = s.ids["dossiers"], s.client_ids(m.client_ref for m in records.values())
     s.upsert(
         "zrm.csv", "zrm_measurement",
-        ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores", "created_by_id",
-         "created_at", "updated_at"),
+        ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scored_with", "scores",
+         "created_by_id", "created_at", "updated_at"),
         (
             (ref, dossiers[m.dossier_ref], clients.get(m.client_ref), instruments[m.instrument], m.type,
-             m.measured_on, json.dumps(m.scores), None, now, now)
+             m.measured_on, m.scored_with, json.dumps(m.scores), None, now, now)
             for ref, m in records.items()
         ),
-        key=("ref",), compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on", "scores"),
+        key=("ref",),
+        compare=("dossier_id", "client_id", "instrument_id", "type", "measured_on", "scored_with", "scores"),
         touch=("updated_at",),
     )
 
@@ -159,7 +166,8 @@ def export(writer, scope) -> None:
     position = {code: i for i, code in enumerate(domain_columns)}
 
     def rows():
-        fields = ("ref", "dossier__ref", "client__ref", "instrument__code", "type", "measured_on", "scores")
+        fields = ("ref", "dossier__ref", "client__ref", "instrument__code", "type", "measured_on", "scored_with",
+                  "scores")
         for *fixed, scores in writer.rows(measurements.order_by("pk"), *fields):
             cells = [""] * len(position)
             for code, score in scores.items():

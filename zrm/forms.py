@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import date_field
-from zrm.models import STEPS, MeasurementType
+from zrm.models import WORKER_TYPES, ScoredWith
 from zrm.services import date_errors, score_field
 
 HOUSEHOLD = "household"
@@ -27,8 +27,10 @@ class MeasurementForm(forms.Form):
     instrument = forms.ModelChoiceField(
         label=_("Instrument"), queryset=None, to_field_name="code", widget=forms.HiddenInput
     )
-    type = forms.ChoiceField(label=_("Type of measurement"), choices=MeasurementType.choices,
-                             widget=forms.RadioSelect)
+    type = forms.ChoiceField(label=_("Type of measurement"), choices=WORKER_TYPES, widget=forms.RadioSelect)
+    # Asked on the matrix screen; a form sent without it means "samen", the default.
+    scored_with = forms.ChoiceField(label=_("Who scored?"), choices=ScoredWith.choices, widget=forms.RadioSelect,
+                                    initial=ScoredWith.TOGETHER, required=False)
     measured_on = date_field(_("Date of the measurement"), initial_today=True)
 
     def __init__(self, *args, dossier, members, instruments, instrument, **kwargs):
@@ -39,12 +41,13 @@ class MeasurementForm(forms.Form):
         self.fields["instrument"].queryset = instruments
         self.instrument = instrument
         self.domains = list(instrument.domains.all()) if instrument else []
+        self.steps = instrument.step_numbers() if instrument else ()
         for domain in self.domains:
             self.fields[score_field(domain.code)] = forms.ChoiceField(
                 label=domain.label,
-                choices=[*((str(n), str(n)) for n in STEPS), (NOT_APPLICABLE, _("n.v.t."))],
+                choices=[*((str(n), str(n)) for n in self.steps), (NOT_APPLICABLE, _("n.v.t."))],
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Choose a step (1 to 5) or n.v.t.")},
+                error_messages={"required": _("Choose a step (1 to %(last)d) or n.v.t.") % {"last": self.steps[-1]}},
             )
 
     def clean_measured_on(self):
@@ -70,6 +73,7 @@ class MeasurementForm(forms.Form):
             "type": data["type"],
             "measured_on": data["measured_on"],
             "scores": scores,
+            "scored_with": data["scored_with"] or ScoredWith.TOGETHER,
         }
 
 

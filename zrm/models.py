@@ -14,8 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Client, Dossier, new_ref
 from zrm.querysets import MeasurementQuerySet
 
-STEPS = (1, 2, 3, 4, 5)
+STEPS = (1, 2, 3, 4, 5)  # the ZRM's steps; other instruments (the participatieladder) have their own
 INSUFFICIENT_STEPS = (1, 2, 3)  # onvoldoende zelfredzaam
+PARTICIPATIELADDER = "participatieladder"
+
+
+class InstrumentKind(models.TextChoices):
+    """What an instrument measures. Only ``zrm`` instruments count in the ZRM figures."""
+
+    ZRM = "zrm", _("self-sufficiency (ZRM)")
+    PARTICIPATION = "participatieladder", _("participation ladder")
 
 
 class Instrument(models.Model):
@@ -27,6 +35,7 @@ class Instrument(models.Model):
         help_text=_("Scored alongside a main instrument (like the parenting supplement); "
                     "never the default for new measurements."),
     )
+    kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices, default=InstrumentKind.ZRM)
 
     class Meta:
         ordering = ["code"]
@@ -36,10 +45,23 @@ class Instrument(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_zrm(self) -> bool:
+        return self.kind == InstrumentKind.ZRM
+
+    def step_numbers(self) -> tuple[int, ...]:
+        """The instrument's steps in order (1-5 for the ZRM, 1-6 for the participatieladder)."""
+        numbers = tuple(step.number for step in self.steps.all())
+        return numbers or STEPS
+
+    def insufficient_steps(self) -> tuple[int, ...]:
+        """Steps shown as "onvoldoende": the ZRM's 1-3; none for other instruments."""
+        return INSUFFICIENT_STEPS if self.is_zrm else ()
+
 
 class Step(models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="steps")
-    number = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    number = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(9)])
     label = models.CharField(_("label"), max_length=80)
 
     class Meta:
@@ -75,7 +97,7 @@ class DomainStepDescription(models.Model):
     """The criteria text of one step of one domain, filled in by the organisation."""
 
     domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="descriptions")
-    step = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    step = models.PositiveSmallIntegerField(_("step"), validators=[MinValueValidator(1), MaxValueValidator(9)])
     description = models.TextField(_("description"))
 
     class Meta:
@@ -93,6 +115,19 @@ class MeasurementType(models.TextChoices):
     GOAL = "doelmeting", _("goal (doelmeting)")
     INTERIM = "tussenmeting", _("interim (tussenmeting)")
     FINAL = "eindmeting", _("final (eindmeting)")
+    SELF_SCAN = "zelfscan", _("self-assessment (zelfscan)")
+
+
+# Types a worker records on the matrix screen; a zelfscan comes from the resident's portal.
+WORKER_TYPES = [(value, label) for value, label in MeasurementType.choices if value != MeasurementType.SELF_SCAN]
+
+
+class ScoredWith(models.TextChoices):
+    """Who scored a measurement (client-voice.md); empty means unknown (old and imported data)."""
+
+    TOGETHER = "samen", _("together with the client")
+    PROFESSIONAL = "professional", _("by the professional")
+    CLIENT = "client", _("by the client (self-assessment)")
 
 
 class Measurement(models.Model):
@@ -107,7 +142,9 @@ class Measurement(models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, verbose_name=_("instrument"), db_index=False)
     type = models.CharField(_("type"), max_length=15, choices=MeasurementType.choices)
     measured_on = models.DateField(_("date"))
-    scores = models.JSONField(_("scores"), default=dict, blank=True, help_text="{domain code: step 1-5}")
+    scored_with = models.CharField(_("scored by"), max_length=12, choices=ScoredWith.choices, blank=True,
+                                   default="", help_text=_("Empty: unknown."))
+    scores = models.JSONField(_("scores"), default=dict, blank=True, help_text="{domain code: step}")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, db_index=False
     )
@@ -155,6 +192,7 @@ class WithdrawnMeasurement(models.Model):
                                    verbose_name=_("instrument"))
     type = models.CharField(_("type"), max_length=15, choices=MeasurementType.choices)
     measured_on = models.DateField(_("date"))
+    scored_with = models.CharField(_("scored by"), max_length=12, choices=ScoredWith.choices, blank=True, default="")
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+")

@@ -30,16 +30,22 @@ from cases.models import Client, Dossier, DossierMember, EventKind
 from cases.rules import Errors, date_text
 from cases.services import lock_dossier, record_event
 from zrm.models import (
-    STEPS,
     Domain,
     Instrument,
+    InstrumentKind,
     Measurement,
     MeasurementType,
+    ScoredWith,
     WithdrawnMeasurement,
     canonical_scores,
 )
 
 SCORE_PREFIX = "score_"
+ADULT_AGE = 18  # the participatieladder is scored for adult members (client-voice.md)
+
+
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def score_field(domain_code: str) -> str:
@@ -49,7 +55,7 @@ def score_field(domain_code: str) -> str:
 
 def default_instrument() -> Instrument | None:
     """For new measurements: the most recently added active main instrument (zrm-2017 as shipped)."""
-    active = Instrument.objects.filter(active=True)
+    active = Instrument.objects.filter(active=True, kind=InstrumentKind.ZRM)
     return (
         active.filter(supplement=False).order_by("-pk").first()
         or active.filter(code="zrm-2017").first()
@@ -58,7 +64,10 @@ def default_instrument() -> Instrument | None:
 
 
 def is_editable(measurement: Measurement, dossier: Dossier | None = None) -> bool:
-    """Open dossiers: every measurement. Closed dossiers: only the eindmeting on the closing date."""
+    """Open dossiers: every measurement but a resident's zelfscan (their own view, which a
+    worker does not change). Closed dossiers: only the eindmeting on the closing date."""
+    if measurement.type == MeasurementType.SELF_SCAN:
+        return False
     dossier = dossier or measurement.dossier
     if not dossier.is_closed:
         return True
@@ -84,9 +93,12 @@ def _check(
     measured_on: dt.date | None,
     scores: Mapping[str, int | None],
     current: Measurement | None = None,
+    scored_with: str = ScoredWith.TOGETHER,
 ) -> dict:
     """Every rule at once, so the form shows all problems together. Returns {domain code: score}."""
     errors = Errors()
+    if scored_with not in ScoredWith.values:
+        errors.add("scored_with", _("Choose who scored the measurement."))
 
     if type not in MeasurementType.values:
         errors.add("type", _("Choose the type of measurement."))
@@ -96,6 +108,11 @@ def _check(
 
     if client is not None and not DossierMember.objects.filter(dossier=dossier, client=client).exists():
         errors.add("client", _("This person is not a member of the household."))
+    if instrument.kind == InstrumentKind.PARTICIPATION:
+        if client is None:
+            errors.add("client", _("The participatieladder is scored for one adult member, not the household."))
+        elif client.birth_date and measured_on and _age(client.birth_date, measured_on) < ADULT_AGE:
+            errors.add("client", _("The participatieladder is scored for adult members (18 or older)."))
 
     changed_instrument = current is None or current.instrument_id != instrument.pk
     if changed_instrument and not instrument.active:
@@ -114,11 +131,12 @@ def _check(
         errors.add("scores", _("Not a domain of %(instrument)s: %(codes)s.")
                    % {"instrument": instrument.name, "codes": ", ".join(unknown)})
     scored = {}
+    steps = instrument.step_numbers()
     for code, value in scores.items():
         if code not in domains or value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int) or value not in STEPS:
-            errors.add(score_field(code), _("A score is a step from 1 to 5, or n.v.t."))
+        if isinstance(value, bool) or not isinstance(value, int) or value not in steps:
+            errors.add(score_field(code), _("A score is a step from 1 to %(last)d, or n.v.t.") % {"last": steps[-1]})
         else:
             scored[code] = value
     if not unknown and not scored and not any(k.startswith(SCORE_PREFIX) for k in errors):
@@ -201,14 +219,15 @@ def record_measurement(
     type: str,
     measured_on: dt.date,
     scores: Mapping[str, int | None],
+    scored_with: str = ScoredWith.TOGETHER,
 ) -> Measurement:
     """A new measurement of a member (or of the household: ``client=None``)."""
     dossier = lock_dossier(user, dossier.pk, open_only=False)  # an eindmeting follows the closure
     scored = _check(dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-                    scores=scores)
+                    scores=scores, scored_with=scored_with)
     measurement = Measurement.objects.create(
         dossier=dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-        created_by=user, scores=scored,
+        created_by=user, scores=scored, scored_with=scored_with,
     )
     record_event(dossier, user, EventKind.MEASUREMENT, on=measured_on, detail=_describe(measurement))
     return measurement
@@ -224,6 +243,7 @@ def update_measurement(
     measured_on: dt.date,
     scores: Mapping[str, int | None],
     instrument: Instrument | None = None,
+    scored_with: str | None = None,
 ) -> Measurement:
     """Correct a measurement; its scores are replaced by ``scores``. Without ``instrument``
     the measurement keeps its own (which may since have been retired)."""
@@ -232,8 +252,10 @@ def update_measurement(
     if not is_editable(current, dossier):
         raise ValidationError(_("This dossier is closed and can no longer be changed."))
     instrument = instrument or current.instrument
+    scored_with = current.scored_with if scored_with is None else scored_with
     scored = _check(dossier, client=client, instrument=instrument, type=type, measured_on=measured_on,
-                    scores=scores, current=current)
+                    scores=scores, current=current, scored_with=scored_with or ScoredWith.TOGETHER)
+    current.scored_with = scored_with
     current.client = client
     current.instrument = instrument
     current.type = type
@@ -261,7 +283,8 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
         raise ValidationError({"reason": [_("Say why the measurement is withdrawn.")]})
     withdrawn = WithdrawnMeasurement.objects.create(
         ref=current.ref, dossier=dossier, client=current.client, instrument=current.instrument, type=current.type,
-        measured_on=current.measured_on, scores=current.scores, created_by=current.created_by,
+        measured_on=current.measured_on, scores=current.scores, scored_with=current.scored_with,
+        created_by=current.created_by,
         created_at=current.created_at, withdrawn_by=user, reason=reason.strip(),
     )
     what = _describe(current)
@@ -271,3 +294,29 @@ def withdraw_measurement(measurement: Measurement, *, user, reason: str) -> With
                  detail=_("withdrawn: %(what)s, %(date)s (%(why)s)")
                  % {"what": what, "date": date_text(withdrawn.measured_on), "why": withdrawn.reason})
     return withdrawn
+
+
+@transaction.atomic
+def record_self_scan(dossier: Dossier, *, user, client: Client, instrument: Instrument,
+                     scores: Mapping[str, int | None], held: Dossier | None = None) -> Measurement:
+    """A resident's zelfscan (client-voice.md): the ZRM as the resident sees it, dated today,
+    ``scored_with`` client. Outside the order rules and every ZRM figure; skipped domains have
+    no score. ``held``/``user``: the portal's service holds the dossier's lock."""
+    dossier = lock_dossier(user, dossier.pk, held=held, check_team=False)
+    errors = Errors()
+    if not DossierMember.objects.filter(dossier=dossier, client=client).exists():
+        errors.add("client", _("This person is not a member of the household."))
+    domains = set(instrument.domains.values_list("code", flat=True))
+    steps = instrument.step_numbers()
+    scored = {code: value for code, value in scores.items() if value is not None}
+    for code, value in scored.items():
+        if code not in domains or isinstance(value, bool) or value not in steps:
+            errors.add(score_field(code), _("A score is a step from 1 to %(last)d, or n.v.t.") % {"last": steps[-1]})
+    if not scored:
+        errors.add(NON_FIELD_ERRORS, _("Answer at least one question."))
+    errors.raise_if_any()
+    from cases.services import today
+
+    return Measurement.objects.create(
+        dossier=dossier, client=client, instrument=instrument, type=MeasurementType.SELF_SCAN, measured_on=today(),
+        scored_with=ScoredWith.CLIENT, scores=canonical_scores(scored))

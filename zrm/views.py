@@ -23,7 +23,7 @@ from zrm.forms import (
     unit_choices,
     unit_value,
 )
-from zrm.models import INSUFFICIENT_STEPS, STEPS, Domain, Instrument, Measurement, MeasurementType
+from zrm.models import Domain, Instrument, Measurement, MeasurementType, ScoredWith
 from zrm.progress import Cell, cell, domain_codes, load_measurements, previous_measurement
 
 
@@ -53,15 +53,13 @@ def _unit_measurements(request, dossier, client_id):
 class Step:
     number: int
     label: str
-
-    @property
-    def insufficient(self) -> bool:
-        return self.number in INSUFFICIENT_STEPS
+    insufficient: bool
 
 
 def _steps(instrument) -> list[Step]:
     labels = {step.number: step.label for step in instrument.steps.all()}
-    return [Step(n, labels.get(n, "")) for n in STEPS]
+    insufficient = instrument.insufficient_steps()
+    return [Step(n, labels.get(n, ""), n in insufficient) for n in instrument.step_numbers()]
 
 
 @dataclass
@@ -79,13 +77,14 @@ class MatrixRow:
 
 def _matrix(form, previous) -> list[MatrixRow]:
     rows = []
+    insufficient = form.instrument.insufficient_steps() if form.instrument else ()
     for domain, bound in form.score_fields():
         value = bound.value()
         value = str(value) if value is not None else None
         options = [
             {"value": str(n), "id": f"{bound.auto_id}_{n}", "step": n, "checked": value == str(n),
-             "insufficient": n in INSUFFICIENT_STEPS}
-            for n in STEPS
+             "insufficient": n in insufficient}
+            for n in form.steps
         ]
         options.append({"value": NOT_APPLICABLE, "id": f"{bound.auto_id}_{NOT_APPLICABLE}", "step": NOT_APPLICABLE,
                         "checked": value == NOT_APPLICABLE, "insufficient": None})
@@ -143,7 +142,8 @@ def _entry(request, dossier, measurement=None):
     unit_measurements = _unit_measurements(request, dossier, client_id)
     initial = {"client": unit, "instrument": instrument.code if instrument else None}
     if measurement:
-        initial.update(type=measurement.type, measured_on=measurement.measured_on, **initial_scores(measurement))
+        initial.update(type=measurement.type, measured_on=measurement.measured_on,
+                       scored_with=measurement.scored_with or ScoredWith.TOGETHER, **initial_scores(measurement))
     else:
         initial["type"] = source.get("type") if source.get("type") in MeasurementType.values else _initial_type(
             dossier, unit_measurements)

@@ -20,6 +20,12 @@ from exchange.tests.test_bundle_helpers import (
 pytestmark = pytest.mark.django_db
 PLAN_SAMPLE = SAMPLE.parent / "plan-bundle"  # v1 and the plan.md files
 V3_SAMPLE = SAMPLE.parent / "v3-bundle"  # and the files of the v3 specs (wmo_meldingen.csv, ...)
+# the front door's files refer to each other (front-door.md)
+FRONT_DOOR = {"team_areas.csv": ("wmo_meldingen.csv",), "short_contacts.csv": ("wmo_meldingen.csv", "team_areas.csv"),
+              "signals.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv"),
+              "signal_attempts.csv": ("wmo_meldingen.csv", "team_areas.csv", "short_contacts.csv", "signals.csv")}
+# files specified in our own docs/ (appointments.csv: docs/appointments-bundle.md), on top of the v3 sample
+OWN_SAMPLES = Path(__file__).resolve().parents[2] / "agenda" / "tests" / "samples"
 
 
 def bundle_holding(tmp_path, name):
@@ -31,9 +37,14 @@ def bundle_holding(tmp_path, name):
         from tests.bundles import importable_copy
 
         # only the files this name depends on (zrm.csv carries domain columns of instruments not installed)
+        if (OWN_SAMPLES / name).exists():
+            bundle = importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
+                "teams.csv", "referrers.csv", "clients.csv", "dossiers.csv", "dossier_clients.csv"])
+            shutil.copy(OWN_SAMPLES / name, bundle / name)
+            return bundle
         return importable_copy(V3_SAMPLE, tmp_path / "bundle", files=[
             "teams.csv", "referrers.csv", "providers.csv", "products.csv", "clients.csv", "dossiers.csv",
-            "dossier_clients.csv", name, "referrals.csv"])
+            "dossier_clients.csv", name, "referrals.csv", *FRONT_DOOR.get(name, ())])
     bundle = Path(shutil.copytree(PLAN_SAMPLE, tmp_path / "bundle"))
     known = {spec.name for spec in files()}
     for path in bundle.iterdir():

@@ -84,4 +84,6 @@ def test_export_uses_the_import_format(tmp_path, source):
     assert counts_by_file["dossiers.csv"] == 400
     with (tmp_path / "export" / "zrm.csv").open(newline="", encoding="utf-8") as handle:
         header = next(csv.reader(handle))
-    assert header == read_rows(source, "zrm.csv")[0]  # the domains of zrm-2013, in the instrument's order
+    source_header = read_rows(source, "zrm.csv")[0]
+    # the domains of zrm-2013, in the instrument's order, after the fixed columns (scored_with: client-voice.md)
+    assert header == [*source_header[:6], "scored_with", *source_header[6:]]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import ClosureReason, Team, YesNoUnknown
 from maatwerk.models import Category
-from reporting.dashboards import clients, referrers, wmo_toegang, zrm_detail
+from reporting.dashboards import client_voice, clients, front_door, referrers, wmo_toegang, zrm_detail
 from reporting.dashboards.clients import ClientsSection
 from reporting.dashboards.common import (
     FIRST_CONTACT_NORM_PCT,
@@ -36,6 +36,7 @@ from reporting.dashboards.common import (
     quarter_codes_for_choices,
     quarter_label,
 )
+from reporting.dashboards.front_door import FrontDoorSection
 from reporting.dashboards.plan import PLAN_INDICATORS, PlanSection, plan_section
 from reporting.dashboards.referrers import ReferrerSection
 from reporting.dashboards.zrm_detail import ZrmDetailSection
@@ -189,6 +190,8 @@ class TeamDashboard:
     zrm_detail: ZrmDetailSection | None = None
     referrers: ReferrerSection | None = None
     wmo: wmo_toegang.WmoSection | None = None
+    front_door: FrontDoorSection | None = None
+    voice: client_voice.VoiceSection | None = None
     charts: dict = field(default_factory=dict)
 
     @property
@@ -470,6 +473,7 @@ def _plan(dashboard: TeamDashboard, s: Source) -> None:
 
 # One builder per section of the page, in the page's order.
 SECTIONS = (_kpis_and_trend, _flow, _waiting, _contact, referrers.build, clients.build, _closure, _can_continue,
-            _ratings, _referrals, _zrm, zrm_detail.build, _quality, _plan, wmo_toegang.build)
+            _ratings, _referrals, _zrm, zrm_detail.build, _quality, _plan, wmo_toegang.build, front_door.build,
+            client_voice.build)
 SECTION_INDICATORS = (*clients.CLIENT_INDICATORS, *zrm_detail.ZRM_DETAIL_INDICATORS, *referrers.REFERRER_INDICATORS,
-                      *wmo_toegang.WMO_INDICATORS)
+                      *wmo_toegang.WMO_INDICATORS, *front_door.FRONT_DOOR_INDICATORS, *client_voice.VOICE_INDICATORS)

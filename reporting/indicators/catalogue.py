@@ -37,5 +37,14 @@ FAMILIES = {
         "wmo_meldingen", "wmo_onderzoek_days_mean", "wmo_onderzoek_in_term_pct", "wmo_beschikking_days_mean",
         "wmo_beschikking_in_term_pct", "delivery_started_days_mean", "delivery_ended", "maatwerk_cost_granted",
     ),
+    "short_contacts": ("short_contacts", "short_contacts_anonymous_pct", "short_contact_minutes"),
+    "early_signals": (
+        "signals_received", "signal_households", "signal_first_attempt_days_mean", "signal_first_attempt_in_term_pct",
+        "signal_outcome", "signal_contact_pct", "signal_help_accepted_pct", "signal_attempts_mean",
+    ),
+    "client_voice": (
+        "client_experience_agree_pct", "client_experience_response_pct", "regie_after", "zrm_scored_with",
+        "participation_up_pct",
+    ),
 }
 INDICATOR_CODES = tuple(code for codes in FAMILIES.values() for code in codes)

@@ -5,7 +5,7 @@ nulmetingen of long-running dossiers."""
 from collections import Counter
 
 from reporting.indicators.collector import Collector
-from reporting.indicators.sql import ACTIVE_DOSSIERS, fetch, in_period, periods_cte
+from reporting.indicators.sql import ACTIVE_DOSSIERS, fetch, in_period, periods_cte, zrm_figures_only
 from zrm.models import MeasurementType
 
 INSUFFICIENT_RATING = 5  # 1-5 is onvoldoende
@@ -81,7 +81,8 @@ def compute(periods, collector: Collector) -> None:
         first_baseline AS (
             SELECT a.id AS dossier_id,
                    (SELECT MIN(m.measured_on) FROM zrm_measurement m
-                    WHERE m.dossier_id = a.id AND m.type = '{MeasurementType.BASELINE.value}') AS measured_on
+                    WHERE m.dossier_id = a.id AND m.type = '{MeasurementType.BASELINE.value}'
+                      AND {zrm_figures_only("m")}) AS measured_on
             FROM (SELECT DISTINCT id FROM {ACTIVE_DOSSIERS}) a
         )
         SELECT p.code, d.team_id,

@@ -14,6 +14,13 @@ from reporting.periods import Period
 ACTIVE_PERIODS = "reporting_periods"
 ACTIVE_DOSSIERS = "reporting_active"
 ACTIVE_CLIENTS = "reporting_active_clients"
+def zrm_figures_only(alias: str = "m") -> str:
+    """The measurements the v1/v2 ZRM figures read (client-voice.md): neither a resident's
+    zelfscan nor a measurement of another kind of instrument (the participatieladder)."""
+    return (f"{alias}.type <> 'zelfscan' AND {alias}.instrument_id IN "
+            f"(SELECT zi.id FROM zrm_instrument zi WHERE zi.kind = 'zrm')")
+
+
 ACTIVE = "d.registered_on <= p.end_on AND (d.closed_on IS NULL OR d.closed_on >= p.start_on)"
 
 

@@ -18,7 +18,15 @@ from django.db import connection
 
 from reporting.indicators import zrm_detail
 from reporting.indicators.collector import Collector
-from reporting.indicators.sql import ACTIVE_DOSSIERS, execute, fetch, in_period, index_lookups, periods_cte
+from reporting.indicators.sql import (
+    ACTIVE_DOSSIERS,
+    execute,
+    fetch,
+    in_period,
+    index_lookups,
+    periods_cte,
+    zrm_figures_only,
+)
 from zrm.models import MeasurementType as Type
 
 INSUFFICIENT = 3  # steps 1-3: onvoldoende zelfredzaam
@@ -68,6 +76,7 @@ def _build_units(periods, first: int) -> None:
             FROM zrm_measurement m
             JOIN zrm_instrument i ON i.id = m.instrument_id
             WHERE m.measured_on <= '{last_end}' AND m.dossier_id IN (SELECT id FROM {ACTIVE_DOSSIERS})
+              AND {zrm_figures_only("m")}
         ),
         units AS (
             SELECT p.n - {first} AS period, d.team_id AS team_id, x.dossier_id AS dossier_id, x.unit AS unit,
@@ -119,6 +128,7 @@ def compute(periods, collector: Collector) -> None:
         FROM zrm_measurement m
         JOIN periods p ON {in_period("m.measured_on", periods)}
         JOIN cases_dossier d ON d.id = m.dossier_id
+        WHERE {zrm_figures_only("m")}
         GROUP BY p.code, d.team_id, m.type
         """,
         params,

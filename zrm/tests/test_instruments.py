@@ -62,10 +62,11 @@ def domains(code):
 
 
 def test_the_three_instruments_are_loaded(db):
-    assert sorted(Instrument.objects.values_list("code", "active", "supplement")) == [
+    zrm = Instrument.objects.filter(kind="zrm")
+    assert sorted(zrm.values_list("code", "active", "supplement")) == [
         ("zrm-2013", True, False), ("zrm-2017", True, False), ("zrm-ouderschap", True, True),
     ]
-    for instrument in Instrument.objects.all():
+    for instrument in zrm:
         assert list(instrument.steps.values_list("number", "label")) == STEPS, instrument.code
     assert not DomainStepDescription.objects.exists(), "criteria texts are the organisation's, none shipped"
 
@@ -92,7 +93,7 @@ def test_parenting_supplement_domains_exactly_as_specified(db):
 def test_a_new_version_added_in_the_admin_is_offered_and_scored(client, beheer, generalist_a, team_a):
     as_user(client, beheer)
     data = {
-        "code": "zrm-2024", "name": "ZRM 2024 (test)", "active": "on",
+        "code": "zrm-2024", "name": "ZRM 2024 (test)", "active": "on", "kind": "zrm",
         "steps-TOTAL_FORMS": "5", "steps-INITIAL_FORMS": "0", "steps-MIN_NUM_FORMS": "0", "steps-MAX_NUM_FORMS": "5",
         "domains-TOTAL_FORMS": "2", "domains-INITIAL_FORMS": "0", "domains-MIN_NUM_FORMS": "0",
         "domains-MAX_NUM_FORMS": "1000",
@@ -139,3 +140,12 @@ def test_administrator_sees_instruments_and_descriptions_but_no_measurements(cli
     assert client.get(reverse("admin:zrm_domainstepdescription_add")).status_code == 200
     index = client.get(reverse("admin:index")).content.decode()
     assert "zrm/measurement" not in index and "zrm/score" not in index
+
+
+def test_the_participatieladder_has_six_steps_and_one_domain(db):
+    ladder = Instrument.objects.get(code="participatieladder")
+    assert ladder.kind == "participatieladder" and ladder.step_numbers() == (1, 2, 3, 4, 5, 6)
+    assert list(ladder.steps.values_list("label", flat=True)) == [
+        "geïsoleerd", "sociale contacten buiten de deur", "deelname aan georganiseerde activiteiten",
+        "onbetaald werk", "betaald werk met ondersteuning", "betaald werk"]
+    assert domains("participatieladder") == [(1, "participatie", "Participatie")]
