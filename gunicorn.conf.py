@@ -9,6 +9,9 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 accesslog = "-"
+# The path without its query string and without the referrer: searches carry BSNs and names
+# (?q=<bsn>, ?client=), which must not land in the server's log (issue 26).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s" %(D)s'
 errorlog = "-"
 # TLS ends at a proxy in front of the app; trust its X-Forwarded-* headers only from loopback.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -51,3 +51,23 @@ class DutchNotFoundMiddleware:
 
             return page_not_found(request, Http404())
         return response
+
+
+class PrivateNoStoreMiddleware:
+    """``Cache-Control: private, no-store`` on every answer to a logged-in person (staff or
+    portal: dossier pages, downloads, CSV, PDF), so no shared cache or browser disk keeps
+    personal data (issue 26). Static files and the figures API (no personal data, its own
+    ETag caching) are left alone, as is an answer that set its own Cache-Control."""
+
+    SKIP = ("/static/", "/api/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated and not request.path.startswith(self.SKIP)
+                and not response.has_header("Cache-Control")):
+            response["Cache-Control"] = "private, no-store"
+        return response

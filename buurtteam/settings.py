@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "buurtteam.middleware.PrivateNoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cases.history.CurrentUserMiddleware",
     "portal.middleware.PortalSeparationMiddleware",
@@ -118,6 +119,7 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    "cases.throttle.AddressThrottleBackend",  # failed logins per address (password spraying)
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "portal.backends.PortalBackend",
@@ -137,6 +139,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): five failures per username+address lock for 15 minutes.
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+# Per address as well, over every username (cases.throttle): a shared office address makes
+# a few wrong passwords a day, a spraying attack dozens in minutes.
+LOGIN_FAILURES_PER_ADDRESS = env.integer("LOGIN_FAILURES_PER_ADDRESS", 30)
+LOGIN_FAILURE_WINDOW = env.integer("LOGIN_FAILURE_WINDOW", 15 * 60)  # seconds
+API_TOKEN_FAILURES_PER_ADDRESS = env.integer("API_TOKEN_FAILURES_PER_ADDRESS", 20)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -207,6 +214,9 @@ DOCUMENT_MAX_BYTES = env.integer("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # Retention (AVG, Wmo): a closed dossier's personal data is due for destruction this many years
 # after closure; an organisation may set shorter terms for some data kinds (cases.retention).
 RETENTION_YEARS = env.integer("RETENTION_YEARS", 15)
+# Four eyes (docs/adr/0190): the second approver of a destruction list must have held the
+# functional administrator role, confirmed by someone other than the proposer, this many days.
+FOUR_EYES_COOLING_OFF_DAYS = env.integer("FOUR_EYES_COOLING_OFF_DAYS", 7)
 RETENTION_YEARS_BY_KIND = env.string_list("RETENTION_YEARS_BY_KIND", [])  # e.g. journal=7,documents=5
 # Indicator computation: database connections used at once on PostgreSQL (groups of
 # families in parallel, docs/adr/0130); 1 computes one family after another.
@@ -331,6 +341,14 @@ IWMO_GEMEENTECODE = env.string("IWMO_GEMEENTECODE", "0344")
 IWMO_OUTBOX_DIR = Path(env.string("IWMO_OUTBOX_DIR", str(BASE_DIR / "iwmo" / "uit")))
 IWMO_INBOX_DIR = Path(env.string("IWMO_INBOX_DIR", str(BASE_DIR / "iwmo" / "in")))
 WMO_MUNICIPALITY_NAME = env.string("WMO_MUNICIPALITY_NAME", "Utrecht")
+# Watchdogs (issue 26, item 8): an import or a recomputation whose worker died is given back
+# with a message; an upload never confirmed is deleted after a day.
+IMPORT_STALE_MINUTES = env.integer("IMPORT_STALE_MINUTES", 30)
+IMPORT_KEEP_UNCONFIRMED_HOURS = env.integer("IMPORT_KEEP_UNCONFIRMED_HOURS", 24)
+RECOMPUTE_STALE_MINUTES = env.integer("RECOMPUTE_STALE_MINUTES", 60)
+CELERY_BEAT_SCHEDULE["import-watchdog"] = {"task": "exchange.tasks.import_watchdog", "schedule": crontab(minute="*/10")}
+CELERY_BEAT_SCHEDULE["recompute-watchdog"] = {
+    "task": "reporting.tasks.recompute_watchdog", "schedule": crontab(minute="*/10")}
 CELERY_BEAT_SCHEDULE["iwmo-exchange"] = {
     "task": "toegang.tasks.exchange_with_providers",
     "schedule": crontab(minute="*/5"),

@@ -119,3 +119,29 @@ def destruction_list(dossier, **fields):
                                                  proposed_by=proposer, dossier_count=1, **fields)
     DestructionItem.objects.create(destruction=destruction, dossier=dossier)
     return destruction
+
+
+def pending_membership(dossier, **fields):
+    """A generalist role in ``dossier``'s team, granted by an administrator and awaiting a
+    second person's confirmation (four eyes, ``cases.memberships``)."""
+    from cases.models import Membership
+
+    granter = user_with_role(Role.BEHEER, None, username=f"verlener-{dossier.pk}")
+    newcomer = UserFactory.create(username=f"nieuw-{dossier.pk}")
+    return Membership.objects.create(user=newcomer, team=dossier.team, role=Role.GENERALIST, granted_by=granter,
+                                     confirmed_at=None, **fields)
+
+
+def settled_beheer(username: str, days: int = 30):
+    """A functional administrator whose account and role are ``days`` old: one who may approve
+    a destruction list proposed by another (``cases.retention.independent_approver``)."""
+    from django.utils import timezone
+
+    from cases.models import Membership
+
+    since = timezone.now() - dt.timedelta(days=days)
+    user = user_with_role(Role.BEHEER, None, username=username)
+    type(user).objects.filter(pk=user.pk).update(date_joined=since)
+    Membership.objects.filter(user=user).update(granted_at=since, confirmed_at=since)
+    user.refresh_from_db()
+    return user

@@ -58,7 +58,8 @@ class WorkersField(forms.ModelMultipleChoiceField):
 def workers_of(team_ids):
     return (
         get_user_model()
-        .objects.filter(is_active=True, memberships__team_id__in=team_ids, memberships__role__in=TEAM_ROLES)
+        .objects.filter(is_active=True, memberships__team_id__in=team_ids, memberships__role__in=TEAM_ROLES,
+                        memberships__confirmed_at__isnull=False)  # a role awaiting confirmation gives no work
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

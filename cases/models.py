@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.querysets import ClientQuerySet, DossierQuerySet, TeamQuerySet
@@ -52,6 +53,15 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Four eyes (docs/adr/0190): a role with access to personal data granted in the
+    # application waits for a second person's confirmation (``cases.memberships``); only a
+    # confirmed membership gives its role (``cases.permissions.roles``).
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("granted by"), db_index=False)
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("confirmed by"), db_index=False)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, default=timezone.now)
 
     class Meta:
         verbose_name = _("membership")

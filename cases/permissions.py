@@ -48,7 +48,7 @@ def roles(user) -> Roles:
     cached = getattr(user, "_buurtteam_roles", None)
     if cached is None:
         team_ids, coached, beleid, beheer = set(), set(), False, user.is_superuser
-        for team_id, role in user.memberships.values_list("team_id", "role"):
+        for team_id, role in user.memberships.filter(confirmed_at__isnull=False).values_list("team_id", "role"):
             if role in TEAM_ROLES:
                 team_ids.add(team_id)
             if role == Role.TEAMCOACH:

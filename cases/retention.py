@@ -32,8 +32,10 @@ from cases.models import (
     DossierMember,
     DossierSafeguard,
     FormerClosure,
+    Membership,
 )
 from cases.permissions import is_beheer
+from cases.roles import Role
 
 WHOLE = "dossier"
 
@@ -148,6 +150,20 @@ def _merge(counts: dict, removed: dict) -> None:
             counts[label] = counts.get(label, 0) + number
 
 
+def independent_approver(user, destruction: DestructionList) -> bool:
+    """Four eyes (docs/adr/0190): the approver is a different, pre-existing person. Their
+    account and confirmed functional administrator role existed before the list was proposed
+    and at least ``FOUR_EYES_COOLING_OFF_DAYS`` days before now, and the proposer neither
+    granted nor confirmed that role."""
+    settled = timezone.now() - dt.timedelta(days=settings.FOUR_EYES_COOLING_OFF_DAYS)
+    before = min(settled, destruction.proposed_at)
+    if user.date_joined > before:
+        return False
+    proposer = destruction.proposed_by_id
+    return (Membership.objects.filter(user=user, role=Role.BEHEER, confirmed_at__lte=before)
+            .exclude(granted_by_id=proposer).exclude(confirmed_by_id=proposer).exists())
+
+
 @transaction.atomic
 def destroy(destruction_id: int, *, user) -> DestructionList:
     """Approve a proposed list (by a second functional administrator) and destroy it."""
@@ -155,6 +171,11 @@ def destroy(destruction_id: int, *, user) -> DestructionList:
     destruction = _lock_proposed(destruction_id)
     if destruction.proposed_by_id == user.pk:
         raise ValidationError(_("A second functional administrator must approve: you proposed this list."))
+    if not independent_approver(user, destruction):
+        raise ValidationError(_(
+            "You cannot approve this list: your functional administrator role must be older than the list, "
+            "at least %(days)d days old, and neither granted nor confirmed by the one who proposed it.")
+            % {"days": settings.FOUR_EYES_COOLING_OFF_DAYS})
     listed = destruction.items.values("dossier_id")
     found = Dossier.objects.select_for_update().filter(pk__in=listed, closed_on__isnull=False,
                                                        closed_on__lte=destruction.cutoff)

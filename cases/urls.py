@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import accesslog, clients, dossiers, history, home, lifecycle, retention
+from cases.views import access, accesslog, clients, dossiers, history, home, lifecycle, retention
 
 app_name = "cases"
 
@@ -23,6 +23,8 @@ urlpatterns = [
     path("clienten/<int:pk>", clients.client_detail, name="client"),
     path("clienten/<int:pk>/bewerken", clients.client_edit, name="client_edit"),
     path("clienten/<int:pk>/geschiedenis", history.client_history, name="client_history"),
+    path("toegang/bevestigen", access.awaiting_confirmation, name="access_confirm"),
+    path("toegang/bevestigen/<int:pk>", access.confirm, name="access_confirm_one"),
     path("toegangslog", accesslog.access_log, name="access_log"),
     path("toegangslog/clienten/<int:client_pk>.csv", accesslog.access_log_export, name="access_log_export"),
     path("bewaartermijn", retention.retention_overview, name="retention"),

@@ -14,11 +14,13 @@ store phase runs inside that transaction on the same connection, so its progress
 becomes visible to others only at the commit (the page shows the last parse step
 until the import is done)."""
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -53,13 +55,14 @@ class ProgressWriter:
         if self.last is not None and now - self.last < self.interval:
             return
         self.last = now
-        BundleImport.objects.filter(pk=self.pk).update(progress=format_progress(step, done, total)[:200])
+        BundleImport.objects.filter(pk=self.pk).update(progress=format_progress(step, done, total)[:200],
+                                                       heartbeat_at=timezone.now())
 
 
 def validate(pk: int) -> str | None:
     """Validate an uploaded bundle (a dry run); returns the new status, None when not ours to run."""
     if not BundleImport.objects.filter(pk=pk, status=BundleImportStatus.UPLOADED).update(
-        status=BundleImportStatus.VALIDATING, progress=""
+        status=BundleImportStatus.VALIDATING, progress="", heartbeat_at=timezone.now()
     ):
         return None
     return _run(pk, dry_run=True)
@@ -67,7 +70,8 @@ def validate(pk: int) -> str | None:
 
 def run(pk: int) -> str | None:
     """Import a confirmed bundle (the view moved it to ``importing``); returns the new status."""
-    if not BundleImport.objects.filter(pk=pk, status=BundleImportStatus.IMPORTING, finished_at__isnull=True).exists():
+    if not BundleImport.objects.filter(pk=pk, status=BundleImportStatus.IMPORTING, finished_at__isnull=True).update(
+            heartbeat_at=timezone.now()):
         return None
     return _run(pk, dry_run=False)
 
@@ -111,3 +115,53 @@ def _run(pk: int, *, dry_run: bool) -> str:
                         % {"number": pk, "rows": stored or "-"})[:300],
             )
     return status
+
+
+def _drop_upload(job: BundleImport) -> None:
+    if job.file:
+        job.file.delete(save=False)
+    job.file = ""
+
+
+def watchdog(now=None) -> dict[str, int]:
+    """Jobs a dead worker left behind (issue 26, item 8; Celery may have acknowledged the task
+    before the worker died). A job counts as dead when its last sign of life (claim or
+    progress) is older than ``IMPORT_STALE_MINUTES`` and no transaction holds its row (a live
+    import holds it while storing: ``skip_locked``).
+
+    - importing -> valid again ("geldig"), with a message: nothing was stored (one
+      transaction), so it can be confirmed again;
+    - uploaded or validating -> not valid, with a message, the upload deleted;
+    - valid but not confirmed within ``IMPORT_KEEP_UNCONFIRMED_HOURS`` -> the upload (BSNs,
+      dates of birth) deleted, the job closed with a message."""
+    now = now or timezone.now()
+    stale = now - dt.timedelta(minutes=settings.IMPORT_STALE_MINUTES)
+    unconfirmed = now - dt.timedelta(hours=settings.IMPORT_KEEP_UNCONFIRMED_HOURS)
+    counts = {"returned": 0, "stopped": 0, "expired": 0}
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        waiting = (BundleImport.objects.select_for_update(skip_locked=True)
+                   .filter(status__in=[*BundleImport.RUNNING, BundleImportStatus.VALID]))
+        for job in waiting:
+            seen = max(t for t in (job.heartbeat_at, job.confirmed_at, job.uploaded_at) if t is not None)
+            if job.status == BundleImportStatus.IMPORTING and seen < stale:
+                job.status, job.confirmed_by, job.confirmed_at = BundleImportStatus.VALID, None, None
+                job.progress = _("The import stopped before it finished; nothing was stored. Confirm again to "
+                                 "import the bundle.")[:200]
+                counts["returned"] += 1
+            elif job.status in (BundleImportStatus.UPLOADED, BundleImportStatus.VALIDATING) and seen < stale:
+                job.status, job.problem_count = BundleImportStatus.INVALID, job.problem_count or 1
+                job.problems = _("-:0: the validation stopped before it finished; upload the bundle again")
+                job.progress = ""
+                _drop_upload(job)
+                counts["stopped"] += 1
+            elif job.status == BundleImportStatus.VALID and seen < unconfirmed:
+                job.status, job.finished_at = BundleImportStatus.FAILED, now
+                job.problem_count = job.problem_count or 1
+                job.problems = _("-:0: not confirmed within a day; the upload was deleted, nothing was stored")
+                job.progress = ""
+                _drop_upload(job)
+                counts["expired"] += 1
+            else:
+                continue
+            job.save()
+    return counts

@@ -55,6 +55,8 @@ class BundleImport(models.Model):
     rows_read = models.JSONField(_("rows read"), default=dict, blank=True)
     changed = models.JSONField(_("rows new or changed"), default=dict, blank=True)
     progress = models.CharField(_("progress"), max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True,
+                                        help_text="Written with the progress: the watchdog's measure of a dead job.")
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

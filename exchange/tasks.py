@@ -20,3 +20,9 @@ def validate_bundle_import(pk: int) -> str | None:
 def run_bundle_import(pk: int) -> str | None:
     """Import a confirmed bundle: importing -> done | failed."""
     return jobs.run(pk)
+
+
+@shared_task
+def import_watchdog() -> dict[str, int]:
+    """Every few minutes: jobs a dead worker left "bezig", and uploads never confirmed."""
+    return jobs.watchdog()

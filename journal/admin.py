@@ -1,11 +1,13 @@
 """Journal entries and documents in the functional administrators' admin: metadata only,
 read-only. An entry's text (confidential or not) and a document's content are never shown
-here: they are read in the dossier, where the access rules and the access log apply."""
+here: they are read in the dossier, where the access rules and the access log apply.
+Documents are not in the admin at all: their file names and descriptions name persons
+("verslag huisarts Jansen.pdf"), and the admin writes no access log (issue 26, item 6)."""
 
 from django.contrib import admin
 
 from cases.admin_site import ReadOnlyModelAdmin
-from journal.models import Document, JournalEntry
+from journal.models import JournalEntry
 
 
 @admin.register(JournalEntry)
@@ -17,12 +19,3 @@ class JournalEntryAdmin(ReadOnlyModelAdmin):
     readonly_fields = fields
     search_fields = ["ref"]  # never the text
     list_select_related = ["author"]
-
-
-@admin.register(Document)
-class DocumentAdmin(ReadOnlyModelAdmin):
-    list_display = ["id", "dossier_id", "kind", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
-    list_filter = ["kind", "content_type"]
-    fields = ["dossier", "kind", "description", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-    list_select_related = ["uploaded_by"]

@@ -127,6 +127,14 @@ def consent_in_force(client, recipient: str, day: dt.date | None = None) -> Cons
     return None
 
 
+def names_contact(consent: Consent, contact) -> bool:
+    """A consent names a network contact when its recipient is the contact's name (compared
+    like every recipient: without case and extra spaces). A contact without a name is named
+    by no consent."""
+    wanted = normalise_recipient(getattr(contact, "name", "") or "")
+    return bool(wanted) and normalise_recipient(consent.recipient) == wanted
+
+
 def require_consent(client, recipient: str, day: dt.date | None = None, *, field: str = "recipient") -> Consent:
     """What needs consent calls this first: the consent in force, or a ``ValidationError``
     keyed by ``field`` with a message saying what is missing and how to fix it."""

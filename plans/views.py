@@ -65,6 +65,8 @@ def _form_page(request, dossier, form, perform, *, title, success, action=Access
     if submitted := submit_form(request, form, perform, success=success):
         log_access(request, action, dossier=dossier, client=getattr(submitted.result, "client", None), detail=title)
         return _plan_url(dossier)
+    log_access_many(request, AccessAction.VIEW, clients=[m.client for m in _members(dossier)], dossier=dossier,
+                    detail=title)  # the form names the household's members (choices, header)
     return render(request, "plans/form.html",
                   {"dossier": dossier, "form": form, "title": title,
                    "forms_with_errors": [form] if form.errors else [], **(extra or {})})

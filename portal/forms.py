@@ -65,7 +65,24 @@ class CommentForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    """A resident's message: for the team, and if they choose also for the other adults."""
+
     text = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    for_household = forms.BooleanField(
+        label=_("The other adults of my household who use Mijn buurtteam may also read this message"),
+        required=False)
+
+
+class TeamMessageForm(forms.Form):
+    """The team's message, for the members it names."""
+
+    text = forms.CharField(label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    recipients = forms.MultipleChoiceField(label=_("For"), widget=forms.CheckboxSelectMultiple,
+                                           help_text=_("Only these members read the message in Mijn buurtteam."))
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].choices = [(str(c.pk), str(c)) for c in members]
 
 
 # Staff -----------------------------------------------------------------------------------
@@ -89,12 +106,16 @@ class DecideProposalForm(forms.Form):
 
 
 class ThirdPartyForm(forms.Form):
-    contact = forms.ChoiceField(label=_("Network contact"))
-    consent = forms.ChoiceField(label=_("Consent"), help_text=_("Only consents in force today."))
+    """Offers only the pairs (network contact, consent in force naming that contact)."""
+
+    invitee = forms.ChoiceField(label=_("Who is invited"),
+                                help_text=_("Only network contacts with a consent in force that names them."))
     email = forms.EmailField(label=_("E-mail address"), required=False,
                              help_text=_("Empty: the contact's own address."))
 
-    def __init__(self, *args, contacts=(), consents=(), **kwargs):
+    def __init__(self, *args, pairs=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].choices = [(str(c.pk), str(c)) for c in contacts]
-        self.fields["consent"].choices = [(str(c.pk), f"{c.recipient} ({c.given_on:%d-%m-%Y})") for c in consents]
+        self.fields["invitee"].choices = [
+            (f"{contact.pk}-{consent.pk}",
+             _("%(contact)s (consent of %(date)s)") % {"contact": contact, "date": f"{consent.given_on:%d-%m-%Y}"})
+            for contact, consent in pairs]

@@ -164,11 +164,16 @@ class ActionDone(models.Model):
 
 
 class Message(models.Model):
-    """A bericht between the household and its team; part of the dossier."""
+    """A bericht between the household and its team; part of the dossier. Seen by its sender,
+    the team and the members it is addressed to (``recipients``), no one else of the household
+    (``portal.querysets.resident_messages``)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="portal_messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     from_household = models.BooleanField(default=True)
+    sender = models.ForeignKey(Client, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                               verbose_name=_("sent by member"), db_index=False)
+    recipients = models.ManyToManyField(Client, blank=True, related_name="+", verbose_name=_("for members"))
     text = models.TextField(_("message"), max_length=4000)
     at = models.DateTimeField(auto_now_add=True)
 

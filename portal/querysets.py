@@ -106,7 +106,34 @@ def shared_documents(dossier: Dossier):
 
 
 def dossier_messages(dossier: Dossier):
-    return Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")
+    """Every message of the dossier: for the team only."""
+    return Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account", "sender")
+
+
+def resident_messages(account: PortalAccount, dossier: Dossier):
+    """The messages a resident may read: their own and those addressed to them."""
+    mine = Q(author=account.user) | Q(sender=account.client) | Q(recipients=account.client)
+    ids = Message.objects.filter(mine, dossier=dossier).values("pk")
+    return dossier_messages(dossier).filter(pk__in=ids).prefetch_related("recipients")
+
+
+def message_people(items) -> list[Client]:
+    """Every member a list of messages names: senders and recipients (for the access log)."""
+    people: dict[int, Client] = {}
+    for item in items:
+        if item.sender_id:
+            people[item.sender_id] = item.sender
+        for client in item.recipients.all():
+            people[client.pk] = client
+    return list(people.values())
+
+
+def adults_with_account(dossier: Dossier, exclude: Client | None = None) -> list[Client]:
+    """The adult members of the dossier who use Mijn buurtteam (a message can be for them)."""
+    clients = Client.objects.filter(
+        memberships__dossier=dossier, portal_accounts__kind=AccountKind.RESIDENT, portal_accounts__active=True,
+    ).distinct().order_by("family_name", "given_name", "id")
+    return [c for c in clients if is_adult(c) and (exclude is None or c.pk != exclude.pk)]
 
 
 # Invitees ------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ def inzage(client, dossier_ids: list[int]) -> list[InzageSection]:
             ActionDone.objects.filter(**in_dossiers).select_related("action", "dossier").order_by("pk"),
             skip=("id", "reported_by")), "portal.ActionDone"),
         InzageSection(_("Mijn buurtteam: messages"), readable_rows(
-            Message.objects.filter(**in_dossiers).select_related("dossier", "author").order_by("pk")),
+            Message.objects.filter(Q(sender=client) | Q(recipients=client), **in_dossiers).distinct()
+            .select_related("dossier", "author").order_by("pk")),
             "portal.Message"),
         InzageSection(_("Mijn buurtteam: e-health offered"), readable_rows(
             GoalApplication.objects.filter(**in_dossiers).select_related("goal", "dossier", "app", "offered_by")

@@ -24,6 +24,7 @@ from cases.rules import Errors, today
 from cases.services import lock_dossier
 from journal.models import Document
 from plans import services as plan_services
+from plans.consent_services import names_contact
 from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
 from portal.models import (
     AccountKind,
@@ -36,7 +37,7 @@ from portal.models import (
     PortalAccount,
     SharedDocument,
 )
-from portal.querysets import is_adult
+from portal.querysets import adults_with_account, is_adult
 from work.services import notify_regisseur
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper
@@ -186,6 +187,24 @@ def login_device(account: PortalAccount) -> EmailDevice | None:
     return EmailDevice.objects.filter(user=account.user).first()
 
 
+def verify_login_code(account: PortalAccount, token: str) -> tuple[EmailDevice | None, bool]:
+    """``(device, throttled)``: the device when ``token`` is its code, else ``None``; ``throttled``
+    when wrong codes came too fast. The device's row is locked while the code is checked and the
+    failure counted, so a burst of parallel guesses is checked one at a time: each guess sees
+    the failures before it and waits its turn (django-otp doubles the wait after each failure).
+    The failure count is committed when the guess is wrong."""
+    with transaction.atomic():
+        device = EmailDevice.objects.select_for_update().filter(user=account.user).first()
+        if device is None:
+            return None, False
+        allowed, _data = device.verify_is_allowed()
+        if not allowed:
+            return None, True
+        if device.verify_token((token or "").strip()):
+            return device, False
+    return None, False
+
+
 # Third parties per goal ----------------------------------------------------------------
 
 @transaction.atomic
@@ -200,6 +219,9 @@ def invite_third_party(goal: Goal, *, user, contact: NetworkContact, consent: Co
         errors.add("consent", _("This consent belongs to another household."))
     elif not Consent.objects.in_force(today()).filter(pk=consent.pk).exists():
         errors.add("consent", _("This consent is not in force today."))
+    elif not names_contact(consent, contact):
+        errors.add("consent", _("This consent does not name this contact as its recipient. Record a consent "
+                                "for this contact first."))
     email = _check_email(email or contact.email, errors)
     errors.raise_if_any()
     return _new_invitation(kind=AccountKind.INVITEE, dossier=dossier, goal=goal, contact=contact, consent=consent,
@@ -297,12 +319,28 @@ def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
 
 
 @transaction.atomic
-def send_message(dossier: Dossier, *, user, text: str, from_household: bool) -> Message:
+def send_message(dossier: Dossier, *, user, text: str, from_household: bool, for_household: bool = False,
+                 recipient_ids=()) -> Message:
+    """A message from a resident (``from_household``: for the team, and with ``for_household``
+    also for the other adults who use Mijn buurtteam) or from the team (for the members
+    ``recipient_ids``, adults with a portal account). Nobody else of the household sees it."""
     dossier = _lock(dossier.pk, None if from_household else user)
     text = (text or "").strip()
+    errors = Errors()
     if not text:
-        raise ValidationError({"text": [_("Write your message.")]})
-    message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, text=text[:4000])
+        errors.add("text", _("Write your message."))
+    sender = PortalAccount.objects.get(user=user).client if from_household else None
+    readers = {c.pk: c for c in adults_with_account(dossier, exclude=sender)}
+    if from_household:
+        recipients = list(readers.values()) if for_household else []
+    else:
+        recipients = [readers[int(pk)] for pk in recipient_ids if int(pk) in readers]
+        if not recipients:
+            errors.add("recipients", _("Choose who in the household the message is for."))
+    errors.raise_if_any()
+    message = Message.objects.create(dossier=dossier, author=user, from_household=from_household, sender=sender,
+                                     text=text[:4000])
+    message.recipients.set(recipients)
     if from_household:
         notify_regisseur(dossier, _("Mijn buurtteam: new message from the household"))
     return message

@@ -92,7 +92,7 @@ def dossier(request, pk: int):
         "appointments": list(views_agenda.resident_appointments(dossier, visible)),
         "wants_reminders": views_agenda.wants_reminders(account),
         "wmo_verslagen": list(views_wmo.resident_verslagen(dossier, visible)),
-        "message_count": querysets.dossier_messages(dossier).count(),
+        "message_count": querysets.resident_messages(account, dossier).count(),
         "plan": getattr(dossier, "plan", None) if hasattr(dossier, "plan") else None,
         **views_voice_context(dossier, account),
     })
@@ -177,12 +177,13 @@ def message_list(request, pk: int):
     form = MessageForm(request.POST or None)
     if submit_form(request, form,
                    lambda data: services.send_message(dossier, user=request.user, text=data["text"],
-                                                      from_household=True),
+                                                      from_household=True, for_household=data["for_household"]),
                    success=_("Your message has been sent.")):
         return redirect("portal:messages", dossier.pk)
-    _log(request, dossier, [account.client])
+    items = list(querysets.resident_messages(account, dossier))
+    _log(request, dossier, [account.client, *querysets.message_people(items)])
     return render(request, "portal/messages.html", {
-        "dossier": dossier, "form": form, "items": list(querysets.dossier_messages(dossier)), "account": account})
+        "dossier": dossier, "form": form, "items": items, "account": account})
 
 
 @portal_required(AccountKind.RESIDENT)

@@ -66,14 +66,13 @@ def login_code(request):
         return redirect("portal:login_code")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = services.login_device(account)
-        verified, _timeout = (device.verify_is_allowed() if device else (False, None))
-        if device and verified and device.verify_token(form.cleaned_data["token"].strip()):
+        device, throttled = services.verify_login_code(account, form.cleaned_data["token"])
+        if device is not None:
             target = request.session.get(NEXT) or ""
             login(request, account.user, backend=PORTAL_BACKEND)
             otp_login(request, device)
             return redirect(target or "portal:home")
-        if device and not verified:
+        if throttled:
             form.add_error("token", _("Too many wrong codes. Wait a moment and try again."))
         else:
             form.add_error("token", _("This code is not right or no longer valid. Check the e-mail or ask "

@@ -13,9 +13,10 @@ from cases.models import AccessAction, DossierMember
 from cases.services import today
 from cases.shortcuts import get_dossier, run_action, submit_form
 from journal.models import Document
+from plans.consent_services import names_contact
 from plans.models import Consent, Goal, NetworkContact
 from portal import mail, services
-from portal.forms import CommentForm, DecideProposalForm, InviteForm, MessageForm, ThirdPartyForm
+from portal.forms import CommentForm, DecideProposalForm, InviteForm, TeamMessageForm, ThirdPartyForm
 from portal.models import (
     ActionDone,
     EHealthApp,
@@ -26,7 +27,7 @@ from portal.models import (
     Message,
     SharedDocument,
 )
-from portal.querysets import is_adult
+from portal.querysets import adults_with_account, is_adult
 
 
 def _adults(dossier):
@@ -78,9 +79,11 @@ def overview(request, pk: int):
     return render(request, "portal/staff/overview.html", {
         "dossier": dossier, "goals": goals,
         "proposals": list(GoalProposal.objects.filter(dossier=dossier).select_related("client", "decided_by")),
-        "decide_form": DecideProposalForm(), "comment_form": CommentForm(), "message_form": MessageForm(),
+        "decide_form": DecideProposalForm(), "comment_form": CommentForm(),
+        "message_form": TeamMessageForm(members=adults_with_account(dossier)),
         "done": list(ActionDone.objects.filter(dossier=dossier).select_related("action")),
-        "items": list(Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")),
+        "items": list(Message.objects.filter(dossier=dossier).select_related("author", "author__portal_account")
+                      .prefetch_related("recipients")),
         "documents": list(Document.objects.filter(dossier=dossier).select_related("portal_share")),
         "shared_ids": set(SharedDocument.objects.filter(dossier=dossier).values_list("document_id", flat=True)),
         "invitations": list(Invitation.objects.filter(dossier=dossier).select_related("client", "contact", "goal")),
@@ -125,12 +128,13 @@ def comment(request, pk: int, goal_pk: int):
 @require_POST
 def message(request, pk: int):
     dossier = get_dossier(request, pk)
-    form = MessageForm(request.POST)
+    form = TeamMessageForm(request.POST, members=adults_with_account(dossier))
     if form.is_valid():
-        run_action(request, lambda: services.send_message(dossier, user=request.user, text=form.cleaned_data["text"],
-                                                          from_household=False), success=None)
+        run_action(request, lambda: services.send_message(
+            dossier, user=request.user, text=form.cleaned_data["text"], from_household=False,
+            recipient_ids=form.cleaned_data["recipients"]), success=None)
     else:
-        messages.error(request, _("Write your message."))
+        messages.error(request, _("Write your message and choose who in the household it is for."))
     return _back(dossier, "#messages")
 
 
@@ -158,15 +162,14 @@ def invite_third_party(request, pk: int, goal_pk: int):
     member_ids = list(DossierMember.objects.filter(dossier=dossier).values_list("client_id", flat=True))
     consents = list(Consent.objects.in_force(today()).filter(client_id__in=member_ids)
                     .filter(Q(dossier__isnull=True) | Q(dossier=dossier)))
-    form = ThirdPartyForm(request.POST or None, contacts=contacts, consents=consents)
-    def chosen(data):
-        return (next(c for c in contacts if str(c.pk) == data["contact"]),
-                next(c for c in consents if str(c.pk) == data["consent"]))
+    pairs = {f"{contact.pk}-{consent.pk}": (contact, consent)
+             for contact in contacts for consent in consents if names_contact(consent, contact)}
+    form = ThirdPartyForm(request.POST or None, pairs=pairs.values())
 
     if submitted := submit_form(
         request, form,
-        lambda data: services.invite_third_party(goal, user=request.user, contact=chosen(data)[0],
-                                                 consent=chosen(data)[1], email=data["email"]),
+        lambda data: services.invite_third_party(goal, user=request.user, contact=pairs[data["invitee"]][0],
+                                                 consent=pairs[data["invitee"]][1], email=data["email"]),
         success=None,
     ):
         invitation, token, code = submitted.result
@@ -175,10 +178,11 @@ def invite_third_party(request, pk: int, goal_pk: int):
         log_access(request, AccessAction.CREATE, client=goal.client, dossier=dossier,
                    detail=_("Portal invitation for one goal"))
         return render(request, "portal/staff/invitation_letter.html", {
-            "dossier": dossier, "invitation": invitation, "contact": chosen(form.cleaned_data)[0], "goal": goal,
+            "dossier": dossier, "invitation": invitation, "contact": invitation.contact, "goal": goal,
             "code": services.format_code(code), "code_url": request.build_absolute_uri("/mijn/uitnodiging/")})
     log_access_many(request, AccessAction.VIEW, clients=[goal.client] if goal.client_id else [], dossier=dossier)
-    return render(request, "portal/staff/invite_third_party.html", {"dossier": dossier, "goal": goal, "form": form})
+    return render(request, "portal/staff/invite_third_party.html",
+                  {"dossier": dossier, "goal": goal, "form": form, "pairs": pairs})
 
 
 @require_POST

@@ -51,3 +51,4 @@ def _withdraw(codes: list[str], requested_at, previous: dict) -> None:
         ):
             computation.requested_at = previous.get(computation.period)
             computation.save(update_fields=["requested_at"])
+

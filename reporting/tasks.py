@@ -32,3 +32,13 @@ def recompute_recent_periods() -> dict[str, int]:
     registrations of past weeks keep changing."""
     current = Period.quarter_of(timezone.localdate())
     return compute_periods([*current.previous_quarters(1), current])
+
+
+@shared_task
+def recompute_watchdog() -> int:
+    """Every few minutes: a recomputation "pending" longer than ``RECOMPUTE_STALE_MINUTES``
+    (its worker died) is taken back, so the dashboard no longer says one is under way and
+    "Recompute" can be pressed again (issue 26, item 8)."""
+    from reporting.watchdog import withdraw_stale_requests
+
+    return withdraw_stale_requests()

@@ -5,7 +5,7 @@ by the functional administrator. Errors are ``ValidationError``s keyed by the fo
 import secrets
 from base64 import b32decode, b32encode
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -16,8 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.audit import log_access
 from cases.models import AccessAction
-from cases.permissions import roles
-from staffauth.models import SingleSignOnDevice
+from cases.permissions import is_beheer, roles
+from staffauth.models import DeviceReset, SingleSignOnDevice
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "authenticator-app"
@@ -144,3 +144,34 @@ def reset_devices(request, user) -> int:
             gettext_lazy("Two-factor login of {username} reset ({count} devices removed)"),
             username=user.get_username(), count=removed))
     return removed
+
+
+def request_reset(request, user) -> DeviceReset:
+    """A functional administrator asks to reset ``user``'s second factor: nothing is removed
+    until another one confirms (``confirm_reset``). Logged."""
+    with transaction.atomic():
+        reset = DeviceReset.objects.select_for_update().filter(user=user, confirmed_at__isnull=True).first()
+        if reset is None:
+            reset = DeviceReset.objects.create(user=user, requested_by=request.user)
+        log_access(request, AccessAction.CHANGE, detail=format_lazy(
+            gettext_lazy("Two-factor reset of {username} requested; a second administrator must confirm"),
+            username=user.get_username()))
+    return reset
+
+
+def may_confirm_reset(by, reset: DeviceReset) -> bool:
+    return is_beheer(by) and by.pk not in (reset.requested_by_id, reset.user_id)
+
+
+def confirm_reset(request, reset_id: int) -> int:
+    """A second functional administrator confirms: the devices go (``reset_devices``, logged)."""
+    with transaction.atomic():
+        reset = (DeviceReset.objects.select_for_update().select_related("user")
+                 .filter(pk=reset_id, confirmed_at__isnull=True).first())
+        if reset is None:
+            raise ValidationError(_("This reset is no longer waiting for confirmation."))
+        if not may_confirm_reset(request.user, reset):
+            raise PermissionDenied
+        reset.confirmed_by, reset.confirmed_at = request.user, timezone.now()
+        reset.save(update_fields=["confirmed_by", "confirmed_at"])
+        return reset_devices(request, reset.user)

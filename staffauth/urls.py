@@ -11,6 +11,9 @@ urlpatterns = [
     path("accounts/tweestaps/mijn-instellingen/", views.own_settings, name="settings"),
     path("accounts/sso/", oidc.authenticate, name="oidc_authenticate"),
     path("accounts/sso/callback/", oidc.callback, name="oidc_callback"),
+    path("accounts/wachtwoord/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password_set"),
     path("functioneel-beheer/tweestaps/", views.staff_devices, name="staff_devices"),
     path("functioneel-beheer/tweestaps/<int:user_pk>/herstellen/", views.reset, name="reset"),
+    path("functioneel-beheer/tweestaps/herstel/<int:reset_pk>/bevestigen/", views.confirm_reset,
+         name="confirm_reset"),
 ]

@@ -6,22 +6,26 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cases.audit import log_access
+from cases.models import AccessAction
 from cases.permissions import beheer_required
 from staffauth import services
 from staffauth.forms import AppCodeForm, RecoveryCodeForm
 from staffauth.middleware import second_factor_not_required
-from staffauth.models import SingleSignOnDevice
+from staffauth.models import DeviceReset, SingleSignOnDevice
 
 PENDING_KEY = "staffauth_pending_key"  # the key being enrolled, until its first code is right
 SHOW_CODES = "staffauth_show_codes"  # new recovery codes, shown once
@@ -147,18 +151,52 @@ def own_settings(request):
 
 @beheer_required
 def staff_devices(request):
-    """Functional administration: every staff member and whether they set up two-factor login."""
+    """Functional administration: every staff member and whether they set up two-factor login;
+    resets asked by one administrator wait here for a second one (four eyes)."""
     users = (get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct()
              .annotate(has_app=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
              .order_by("username"))
-    return render(request, "staffauth/staff_devices.html", {"staff": users})
+    waiting = list(DeviceReset.objects.filter(confirmed_at__isnull=True).select_related("user", "requested_by"))
+    for reset in waiting:
+        reset.may_confirm = services.may_confirm_reset(request.user, reset)
+    return render(request, "staffauth/staff_devices.html", {"staff": users, "waiting": waiting})
 
 
 @beheer_required
 @require_POST
 def reset(request, user_pk):
     user = get_object_or_404(get_user_model().objects.filter(is_active=True), pk=user_pk)
-    services.reset_devices(request, user)
-    messages.success(request, _("Two-factor login of %(username)s is reset. At their next login they set up "
-                                "an authenticator app again.") % {"username": user.get_username()})
+    services.request_reset(request, user)
+    messages.success(request, _("The reset of %(username)s's two-factor login waits for a second functional "
+                                "administrator to confirm it.") % {"username": user.get_username()})
     return redirect("staffauth:staff_devices")
+
+
+@beheer_required
+@require_POST
+def confirm_reset(request, reset_pk):
+    try:
+        services.confirm_reset(request, reset_pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Two-factor login is reset. At their next login they set up an "
+                                    "authenticator app again."))
+    return redirect("staffauth:staff_devices")
+
+
+@method_decorator([second_factor_not_required, login_not_required], name="dispatch")
+class PasswordSetView(PasswordResetConfirmView):
+    """The worker sets their own password through the link an administrator had sent
+    (``cases.staff_passwords``); logged in the access log as done by that worker."""
+
+    template_name = "staffauth/password_set.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.request.user = form.user
+        log_access(self.request, AccessAction.CHANGE, detail=_("password set by %(user)s through their link")
+                   % {"user": form.user.get_username()})
+        messages.success(self.request, _("Your password is set. Log in with it."))
+        return response

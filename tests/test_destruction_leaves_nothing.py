@@ -10,8 +10,8 @@ from django.apps import apps
 from django.db import models
 
 from cases import retention
-from cases.factories import user_with_role
-from cases.models import AccessLogEntry, Client, DestructionList, DestructionStatus, Dossier, Role
+from cases.factories import settled_beheer
+from cases.models import AccessLogEntry, Client, DestructionList, DestructionStatus, Dossier
 from journal.models import Document
 from reporting.compute import compute_periods
 from reporting.models import IndicatorRow
@@ -53,7 +53,7 @@ def world(team_a, tmp_path, settings):
 
 @pytest.mark.django_db
 def test_nothing_personal_remains_and_figures_stay(world, beheer, django_capture_on_commit_callbacks):
-    second = user_with_role(Role.BEHEER, None, username="beheer-2")
+    second = settled_beheer("beheer-2")
     periods = [Period.quarter_of(LONG_AGO).code, Period.quarter_of(CLOSED).code, str(LONG_AGO.year)]
     compute_periods(periods)
     before = figures()

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cases import retention
-from cases.factories import user_with_role
-from cases.models import Client, DestructionList, DestructionStatus, Dossier, Role
+from cases.factories import settled_beheer
+from cases.models import Client, DestructionList, DestructionStatus, Dossier
 from cases.services import reopen_dossier
 from conftest import as_user
 from tests.retention_world import RetentionWorld
@@ -23,7 +23,7 @@ def world(team_a, tmp_path, settings):
 
 @pytest.fixture
 def second(db):
-    return user_with_role(Role.BEHEER, None, username="beheer-2")
+    return settled_beheer("beheer-2")
 
 
 def test_the_proposer_cannot_approve(client, world, beheer):

@@ -38,8 +38,8 @@ def portal_world(worlds):
     withdrawn = ConsentFactory(dossier=a.dossier, client=a.client, recipient="BuurQx7",
                                given_on=a.dossier.registered_on)
     invitee, _invitation = invitee_account(goal, contact, consent, a.generalist, email="derde@example.org")
-    gone, _invitation = invitee_account(goal, NetworkContactFactory(dossier=a.dossier), withdrawn, a.generalist,
-                                        email="weg@example.org")
+    neighbour = NetworkContactFactory(dossier=a.dossier, name="BuurQx7")
+    gone, _invitation = invitee_account(goal, neighbour, withdrawn, a.generalist, email="weg@example.org")
     Consent.objects.filter(pk=withdrawn.pk).update(withdrawn_on=today())
     return {
         "resident_a": resident_account(a.dossier, a.client, a.generalist, email="a@example.org"),

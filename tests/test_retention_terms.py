@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cases import retention
-from cases.factories import user_with_role
-from cases.models import Dossier, Role
+from cases.factories import settled_beheer
+from cases.models import Dossier
 from conftest import as_user
 from journal.factories import JournalEntryFactory
 from journal.models import JournalEntry
@@ -54,7 +54,7 @@ def test_a_shorter_term_for_the_journal_removes_only_the_journal(dossiers, setti
     assert list(retention.due("journal", today=TODAY)) == [middle]
 
     proposal = retention.propose(user=beheer, kind="journal", today=TODAY)
-    done = retention.destroy(proposal.pk, user=user_with_role(Role.BEHEER, None, username="beheer-2"))
+    done = retention.destroy(proposal.pk, user=settled_beheer("beheer-2"))
     assert done.counts == {"journal.JournalEntry": 1} and done.client_count == 0
     assert not JournalEntry.objects.filter(dossier=middle).exists()
     assert Dossier.objects.filter(pk=middle.pk).exists() and Measurement.objects.filter(dossier=middle).exists()

@@ -15,7 +15,7 @@ class DateInput(forms.DateInput):
 def team_workers(team_id: int):
     """The generalists and coaches of a team, by name."""
     return (get_user_model().objects.filter(memberships__team_id=team_id, memberships__role__in=TEAM_ROLES,
-                                            is_active=True)
+                                            memberships__confirmed_at__isnull=False, is_active=True)
             .distinct().order_by("first_name", "last_name", "username"))
 
 

@@ -18,7 +18,8 @@ def test_household_and_team_exchange_messages(client, resident, dossier_a, gener
 
     as_user(client, generalist_a)
     assert "Kunt u mij bellen?" in client.get(reverse("portal_staff:overview", args=[dossier_a.pk])).content.decode()
-    client.post(reverse("portal_staff:message", args=[dossier_a.pk]), {"text": "Ik bel u morgen."})
+    client.post(reverse("portal_staff:message", args=[dossier_a.pk]), {"text": "Ik bel u morgen.",
+                                                                   "recipients": [resident.client_id]})
     client.logout()
 
     as_portal(client, resident)

@@ -51,5 +51,8 @@ def problem_exception_handler(exc, context):
         names = ", ".join(p["name"] for p in params)
         return problem(400, f"Ongeldige parameter: {names}." if names else "Ongeldige aanvraag.",
                        invalid_params=params, headers=headers)
+    if isinstance(exc, exceptions.Throttled):
+        wait = f" Probeer het over {int(exc.wait) + 1} seconden opnieuw." if exc.wait is not None else ""
+        return problem(429, f"Te veel verzoeken.{wait}", headers=headers)
     detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
     return problem(response.status_code, str(detail), headers=headers)

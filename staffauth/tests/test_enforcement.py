@@ -15,7 +15,7 @@ worlds = matrix.worlds  # the persona matrix's two teams, as a fixture here too
 
 # The login steps themselves, and the pages anyone may open.
 OPEN = {"login", "logout", "set_language", "staffauth:enrol", "staffauth:verify", "staffauth:recovery",
-        "staffauth:oidc_authenticate", "staffauth:oidc_callback"}
+        "staffauth:oidc_authenticate", "staffauth:oidc_callback", "staffauth:password_set"}
 
 
 @pytest.mark.parametrize("has_app", [False, True], ids=["not enrolled", "enrolled"])
