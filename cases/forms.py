@@ -86,6 +86,25 @@ class CheckedForm(forms.Form):
         return data
 
 
+class RulesInOneRound(forms.Form):
+    """For forms whose service is only called once the form is valid: when some fields have
+    their own errors, ``rule_errors(cleaned_data)`` (the service's checks on the values that
+    could be read, e.g. a date before the registration) adds its problems for the other
+    fields, so every error shows in the first round."""
+
+    def rule_errors(self, data: dict) -> dict:
+        return {}
+
+    def clean(self):
+        data = super().clean() or {}
+        if self._errors:
+            for field, messages in self.rule_errors(data).items():
+                if field in self.fields and field not in self._errors:
+                    for message in messages:
+                        self.add_error(field, message)
+        return data
+
+
 class ConfirmOtherOpenMixin(forms.Form):
     """The "add this person anyway" checkbox, shown once the service asked for it
     (``ask_confirmation``) and kept while it is posted back."""

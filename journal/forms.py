@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.forms import RulesInOneRound
 from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind
+from journal.services import date_errors
 
 
 class DateInput(forms.DateInput):
@@ -11,7 +13,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class EntryForm(forms.Form):
+class EntryForm(RulesInOneRound):
     written_on = forms.DateField(label=_("Date"), widget=DateInput())
     kind = forms.ChoiceField(label=_("Kind"), choices=EntryKind.choices)
     client = forms.TypedChoiceField(label=_("About member"), required=False, coerce=int, empty_value=None)
@@ -22,12 +24,16 @@ class EntryForm(forms.Form):
         help_text=_("Only you, the lead worker and the team coaches can read a confidential entry."),
     )
 
-    def __init__(self, *args, members=(), **kwargs):
+    def __init__(self, *args, members=(), dossier=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["client"].choices = [("", _("The household as a whole"))] + [
             (m.client_id, m.client.display_name) for m in members
         ]
         self.members = {m.client_id: m.client for m in members}
+
+    def rule_errors(self, data: dict) -> dict:
+        return date_errors(self.dossier, data.get("written_on")) if self.dossier else {}
 
     def member(self):
         return self.members.get(self.cleaned_data.get("client"))

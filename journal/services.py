@@ -32,6 +32,16 @@ DOCUMENT_TYPES = {
 }
 
 
+def date_errors(dossier: Dossier, written_on: dt.date | None) -> Errors:
+    """The rules of an entry's date (also checked by the form while other fields have errors)."""
+    errors = Errors()
+    if written_on is None:
+        errors.add("written_on", _("Enter the date."))
+    errors.not_in_future("written_on", written_on)
+    errors.not_before_registration("written_on", written_on, dossier)
+    return errors
+
+
 @transaction.atomic
 def write_entry(
     dossier: Dossier,
@@ -47,11 +57,7 @@ def write_entry(
 ) -> JournalEntry:
     """A new journal entry (or a correction of ``corrects``). All problems at once, by field."""
     dossier = lock_dossier(user, dossier.pk)
-    errors = Errors()
-    if written_on is None:
-        errors.add("written_on", _("Enter the date."))
-    errors.not_in_future("written_on", written_on)
-    errors.not_before_registration("written_on", written_on, dossier)
+    errors = date_errors(dossier, written_on)
     if kind not in EntryKind.values:
         errors.add("kind", _("Choose the kind of contact."))
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:

@@ -37,7 +37,7 @@ def entry_list(request, pk):
 def entry_new(request, pk):
     dossier = get_dossier(request, pk)
     members = list(dossier.members.select_related("client"))
-    form = EntryForm(request.POST or None, members=members, initial={"written_on": today()})
+    form = EntryForm(request.POST or None, members=members, dossier=dossier, initial={"written_on": today()})
     if request.method == "GET":
         log_access_many(request, AccessAction.VIEW, clients=[m.client for m in members], dossier=dossier,
                         detail="journal: new entry form")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import date_field
+from cases.forms import RulesInOneRound, date_field
 from cases.models import Client
 from maatwerk.forms import ReferralForm
 from plans.models import (
@@ -17,6 +17,7 @@ from plans.models import (
     NetworkContact,
     Supportive,
 )
+from plans.services import action_errors, goal_errors
 from zrm.models import Instrument
 
 HOUSEHOLD = "household"
@@ -44,7 +45,7 @@ class MemberField(forms.ChoiceField):
         return self.members.get(value)
 
 
-class GoalForm(forms.Form):
+class GoalForm(RulesInOneRound):
     client = forms.ChoiceField(label=_("For whom"))
     domain = forms.ChoiceField(label=_("Life domain"))
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices, widget=forms.RadioSelect,
@@ -59,8 +60,12 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["client"] = MemberField(dossier=dossier, label=_("For whom"))
         self.fields["domain"].choices = domain_choices()
+
+    def rule_errors(self, data: dict) -> dict:
+        return goal_errors(self.dossier, **data)
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
@@ -74,7 +79,7 @@ class GoalStatusForm(forms.Form):
                            help_text=_("Required for every status other than ongoing."))
 
 
-class ActionForm(forms.Form):
+class ActionForm(RulesInOneRound):
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none(), required=False,
                                   empty_label=_("The dossier as a whole"))
     kanteling = forms.ChoiceField(label=_("Kind of support (kanteling)"), choices=Kanteling.choices,
@@ -94,9 +99,13 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["goal"].queryset = Goal.objects.filter(dossier=dossier).order_by("set_on", "id")
         self.fields["by_contact"].queryset = NetworkContact.objects.filter(dossier=dossier)
         self.fields["domain"].choices = domain_choices()
+
+    def rule_errors(self, data: dict) -> dict:
+        return action_errors(self.dossier, **data)
 
     @staticmethod
     def initial_for(action: Action) -> dict:
