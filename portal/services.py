@@ -58,10 +58,11 @@ def format_code(code: str) -> str:
 CLOSED = _("This dossier is closed. You can no longer change it.")
 
 
-def _lock(dossier_id: int, user=None, *, open_only: bool = True) -> Dossier:
+def _lock(dossier_id: int, user=None, *, open_only: bool = True, held: Dossier | None = None) -> Dossier:
     """A worker's write (``user``): a dossier of their team. A resident's or invitee's write
     (no ``user``): the view found the dossier through ``portal.querysets``, so it is theirs."""
-    return lock_dossier(user, dossier_id, open_only=open_only, closed_message=CLOSED, check_team=user is not None)
+    return lock_dossier(user, dossier_id, held=held, open_only=open_only, closed_message=CLOSED,
+                        check_team=user is not None)
 
 
 # Invitations ---------------------------------------------------------------------------
@@ -231,10 +232,10 @@ def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | N
 
 @transaction.atomic
 def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: str = "",
-                    direction: str = Direction.IMPROVE) -> GoalProposal:
+                    direction: str = Direction.IMPROVE, held: Dossier | None = None) -> GoalProposal:
     """Set the proposal as a goal (proposed_by = client, through the plan's own add_goal)
-    or answer why not."""
-    dossier = _lock(proposal.dossier_id, user, open_only=False)
+    or answer why not. ``held``: the caller (closing the dossier) holds the dossier's lock."""
+    dossier = _lock(proposal.dossier_id, user, open_only=False, held=held)
     proposal = GoalProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != GoalProposal.Status.PROPOSED:
         raise ValidationError(_("This proposal has already been answered."))
