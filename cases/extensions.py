@@ -102,6 +102,21 @@ def open_items(dossier) -> list[OpenItem]:
     return items
 
 
+_transfer_hooks: list[Callable[..., None]] = []
+
+
+def register_transfer_hook(hook: Callable[..., None]) -> None:
+    """``hook(dossier, *, user, from_team, note)``: called inside the transfer's transaction
+    (the dossier locked, already in its new team), e.g. to give the receiving team a task."""
+    if hook not in _transfer_hooks:
+        _transfer_hooks.append(hook)
+
+
+def dossier_transferred(dossier, *, user, from_team, note: str) -> None:
+    for hook in _transfer_hooks:
+        hook(dossier, user=user, from_team=from_team, note=note)
+
+
 def register_member_usage(source: Callable[..., str | None]) -> None:
     """``source(dossier, client_id) -> str | None``: why the member cannot leave the household
     (e.g. "ZRM measurements"), or None."""

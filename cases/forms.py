@@ -245,9 +245,26 @@ class MemberForm(ConfirmOtherOpenMixin, forms.Form):
         self._confirm_field_if_posted()
 
 
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        teams = ", ".join(sorted({m.team.name for m in obj.memberships.all() if m.team_id}))
+        return f"{obj.get_full_name() or obj.username} ({teams})"
+
+
 class TransferForm(CheckedForm):
     to_team = forms.ModelChoiceField(label=_("To team"), queryset=Team.objects.all())
-    note = forms.CharField(label=_("Note for the new team"), required=False, max_length=200)
+    note = forms.CharField(label=_("Note for the new team"), required=False, max_length=200,
+                           help_text=_("Why the dossier goes to this team: the new team sees it in its intake queue."))
+    lead_worker = WorkerChoiceField(
+        label=_("Lead worker in the new team"), required=False, queryset=None,
+        help_text=_("Empty: the current lead worker stays when they work in the new team too; otherwise the "
+                    "new team's coach gets a task to appoint one."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_worker"].queryset = (
+            get_user_model().objects.filter(memberships__role__in=TEAM_ROLES, is_active=True).distinct()
+            .prefetch_related("memberships__team").order_by("first_name", "last_name", "username"))
 
 
 class CloseForm(CheckedForm):

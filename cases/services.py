@@ -287,18 +287,29 @@ def remove_member(dossier: Dossier, *, user, member: DossierMember) -> None:
 
 
 @transaction.atomic
-def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "") -> Dossier:
-    """Hand the dossier to another team; its new team appoints a lead worker."""
+def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "", lead_worker=None) -> Dossier:
+    """Hand the dossier to another team. The regisseur is ``lead_worker`` (a worker of the new
+    team), else the current one when they also work in the new team, else none (the new team's
+    coach appoints one from the intake queue); the hooks of other apps (``work``: a task for the
+    receiving team) run in the same transaction."""
     dossier = lock_dossier(user, dossier.pk)
+    errors = Errors()
     if to_team.pk == dossier.team_id:
-        raise ValidationError({"to_team": [_("The dossier already belongs to this team.")]})
+        errors.add("to_team", _("The dossier already belongs to this team."))
+    if lead_worker is not None and to_team.pk not in team_ids(lead_worker):
+        errors.add("lead_worker", _("The lead worker must be a member of the new team."))
+    errors.raise_if_any()
     from_team = dossier.team
+    current = dossier.lead_worker
     dossier.team = to_team
-    dossier.lead_worker = None
+    dossier.lead_worker = lead_worker or (current if current and to_team.pk in team_ids(current) else None)
     dossier.save(update_fields=["team", "lead_worker", "updated_at"])
-    dossier.workers.clear()
+    dossier.workers.remove(*[w for w in dossier.workers.all() if to_team.pk not in team_ids(w)])
+    if dossier.lead_worker:
+        dossier.workers.add(dossier.lead_worker)
     detail = _("from %(old)s to %(new)s") % {"old": from_team.name, "new": to_team.name}
     record_event(dossier, user, EventKind.TRANSFERRED, today(), f"{detail}: {note}" if note else detail)
+    extensions.dossier_transferred(dossier, user=user, from_team=from_team, note=note)
     return dossier
 
 

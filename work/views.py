@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat, Trim
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -177,9 +178,16 @@ def worker_dossiers(request, code, user_pk):
 def intake(request, code):
     """The team's intake queue: open dossiers without a lead worker, transferred ones marked."""
     team = _coached_team(request, code)
-    transferred = DossierEvent.objects.filter(dossier_id=OuterRef("pk"), kind=EventKind.TRANSFERRED)
+    # The latest transfer: who sent it and why (its detail: "from A to B: note").
+    transfers = (DossierEvent.objects.filter(dossier_id=OuterRef("pk"), kind=EventKind.TRANSFERRED)
+                 .order_by("-at", "-id"))
     dossiers = (Dossier.objects.for_user(request.user).filter(team=team, lead_worker__isnull=True).open()
-                .annotate(transferred=Exists(transferred)).order_by("registered_on", "id"))
+                .annotate(transferred=Exists(transfers),
+                          transfer_detail=Subquery(transfers.values("detail")[:1]),
+                          transfer_name=Subquery(transfers.annotate(name=Trim(Concat(
+                              "user__first_name", Value(" "), "user__last_name"))).values("name")[:1]),
+                          transfer_username=Subquery(transfers.values("user__username")[:1]))
+                .order_by("registered_on", "id"))
     return _reassign_page(request, team, dossiers, template="work/intake.html", extra={})
 
 
