@@ -113,6 +113,7 @@ def save_client(client: Client) -> Client:
 def registration_errors(*, team: Team | None, registered_on: dt.date | None, lead_worker=None) -> Errors:
     errors = Errors()
     errors.not_in_future("registered_on", registered_on)
+    errors.plausible("registered_on", registered_on)
     if team is not None and lead_worker is not None and team.pk not in team_ids(lead_worker):
         errors.add("lead_worker", _("The lead worker must be a member of the team."))
     return errors
@@ -190,6 +191,7 @@ def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
         setattr(dossier, field, value)
     errors = Errors()
     errors.not_in_future("registered_on", dossier.registered_on)
+    errors.plausible("registered_on", dossier.registered_on)
     for field in ("first_contact_on", "support_started_on"):
         later = getattr(dossier, field)
         if later and dossier.registered_on > later:
