@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import RulesInOneRound
-from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind
+from journal.models import MAX_MINUTES, MAX_TEXT, Document, DocumentKind, EntryKind
 from journal.services import date_errors
 
 
@@ -18,7 +18,7 @@ class EntryForm(RulesInOneRound):
     kind = forms.ChoiceField(label=_("Kind"), choices=EntryKind.choices)
     client = forms.TypedChoiceField(label=_("About member"), required=False, coerce=int, empty_value=None)
     minutes = forms.IntegerField(label=_("Duration (minutes)"), required=False, min_value=1, max_value=MAX_MINUTES)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT)
     confidential = forms.BooleanField(
         label=_("Confidential"), required=False,
         help_text=_("Only you, the lead worker and the team coaches can read a confidential entry."),
@@ -41,7 +41,7 @@ class EntryForm(RulesInOneRound):
 
 class CorrectionForm(forms.Form):
     text = forms.CharField(
-        label=_("Correction"), widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Correction"), widget=forms.Textarea(attrs={"rows": 6}), max_length=MAX_TEXT,
         help_text=_("The original stays as it is; your correction is shown with it."),
     )
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from cases.models import Dossier
 from cases.rules import Errors
 from cases.services import lock_dossier
-from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind, JournalEntry
+from journal.models import MAX_MINUTES, MAX_TEXT, Document, DocumentKind, EntryKind, JournalEntry
 
 # Content types a document may have (as ``filetype`` recognises them from the bytes).
 DOCUMENT_TYPES = {
@@ -64,6 +64,9 @@ def write_entry(
         errors.add("minutes", _("A duration is a whole number of minutes from 1 to %(max)s.") % {"max": MAX_MINUTES})
     if not (text or "").strip():
         errors.add("text", _("Write what was said or done."))
+    elif len(text.strip()) > MAX_TEXT:
+        errors.add("text", _("Keep the entry to at most %(max)s characters (now %(length)s); add a document for a "
+                             "longer report.") % {"max": MAX_TEXT, "length": len(text.strip())})
     if client is not None and not dossier.members.filter(client=client).exists():
         errors.add("client", _("This person is not a member of the household."))
     if corrects is not None:
