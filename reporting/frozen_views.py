@@ -60,14 +60,25 @@ def freeze(request):
     if not request.POST.get("period"):
         raise BadRequest("which period?")
     period = _period(request.POST["period"])
+    if request.POST.get("confirmed") != "yes":
+        # Irreversible: first a page that names what will happen, with the button that does it.
+        latest = latest_version(period)
+        return render(request, "reporting/freeze_confirm.html", {
+            "period": period, "period_label": period_label(period), "with_months": period.is_quarter,
+            "number": latest.number + 1 if latest else 1, "next_url": _safe_next(request, period),
+        })
     versions = freeze_period(period, request.user)
     messages.success(request, _("The figures of %(period)s have been frozen as version %(number)s.") % {
         "period": period_label(period), "number": versions[0].number})
+    return redirect(_safe_next(request, period))
+
+
+def _safe_next(request, period: Period) -> str:
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         target = reverse("reporting:revisions") + f"?period={period.code}"
-    return redirect(target)
+    return target
 
 
 def _navigation(period: Period):

@@ -48,8 +48,12 @@ def destruction_detail(request, pk):
     errors = []
     if request.method == "POST":
         decision = request.POST.get("decision")
+        asks_confirmation = (decision == "approve" and request.POST.get("confirmed") != "yes"
+                             and destruction.proposed_by_id != request.user.pk)  # the service refuses the proposer
         try:
-            if decision == "approve":
+            if asks_confirmation:
+                pass  # irreversible: the page names what will happen, with the button that does it
+            elif decision == "approve":
                 retention.destroy(destruction.pk, user=request.user)
                 messages.success(request, _("The dossiers on this list have been destroyed."))
             elif decision == "withdraw":
@@ -60,10 +64,12 @@ def destruction_detail(request, pk):
         except ValidationError as error:
             errors = _errors(error)
         else:
-            return redirect("cases:destruction", pk=destruction.pk)
+            if not asks_confirmation:
+                return redirect("cases:destruction", pk=destruction.pk)
     proposed = destruction.status == DestructionStatus.PROPOSED
     return render(request, "cases/destruction.html", {
         "destruction": destruction, "errors": errors, "proposed": proposed,
+        "confirm": request.method == "POST" and not errors and proposed,
         "own_proposal": destruction.proposed_by_id == request.user.pk,
         "items": destruction.items.select_related("dossier__team").order_by("dossier_id")[:SHOWN_DUE]
         if proposed else [],
