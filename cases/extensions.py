@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from cases.labels import field_label
+
 
 @dataclass(frozen=True)
 class DossierPanel:
@@ -246,11 +248,15 @@ def readable_rows(objects, *, skip: tuple[str, ...] = ("id", "ref", "created_at"
                 continue
             if model_field.is_relation:
                 value = getattr(obj, model_field.attname)
-                value = "" if value is None else str(getattr(obj, model_field.name))
+                if value is not None:
+                    related = getattr(obj, model_field.name)
+                    # a worker by name, not by username
+                    value = (related.get_full_name() or related.username) if hasattr(related, "get_full_name") \
+                        else str(related)
             elif model_field.choices:
                 value = getattr(obj, f"get_{model_field.name}_display")()
             else:
                 value = getattr(obj, model_field.attname)
-            row[str(model_field.verbose_name)] = "" if value is None else value
+            row[field_label(model_field)] = "" if value is None else value
         rows.append(row)
     return rows
