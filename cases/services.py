@@ -443,7 +443,8 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
 @transaction.atomic
 def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> list[Dossier]:
     """A team coach hands one or many dossiers of their team to another lead worker in one
-    step (all or nothing); each change is recorded on the dossier's timeline."""
+    step (all or nothing); each change is recorded on the dossier's timeline. Returns the
+    dossiers that changed (one that had this lead worker already is not a change)."""
     pks = sorted({d.pk for d in dossiers})
     if not pks:
         raise ValidationError({"dossiers": [_("Choose at least one dossier.")]})
@@ -472,4 +473,4 @@ def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> l
     DossierEvent.objects.bulk_create(
         DossierEvent(dossier=d, user=user, kind=EventKind.LEAD_WORKER, on=today(), detail=name[:300]) for d in changed
     )
-    return locked
+    return changed

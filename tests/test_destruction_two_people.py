@@ -56,7 +56,7 @@ def test_a_second_administrator_approves_and_it_is_destroyed(client, world, behe
     assert (destruction.status, destruction.decided_by) == (DestructionStatus.DESTROYED, second)
     assert not Dossier.objects.filter(pk=world.old.pk).exists()
     html = client.get(reverse("cases:destruction", args=[destruction.pk])).content.decode()
-    assert "vernietigd" in html and "journal.JournalEntry: 3" in html
+    assert "vernietigd" in html and "Journaalregels: 3" in html
     # Once destroyed, nothing more can be decided.
     with pytest.raises(ValidationError):
         retention.withdraw(destruction.pk, user=beheer)

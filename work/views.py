@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases import services as case_services
@@ -152,8 +153,12 @@ def _reassign_page(request, team, dossiers, *, template: str, extra: dict):
     form = ReassignDossiersForm(request.POST or None, team=team, user=request.user)
     def success(changed):
         worker = form.cleaned_data["lead_worker"]
-        return _("%(count)s dossier(s) now have %(name)s as lead worker.") % {
-            "count": len(changed), "name": worker.get_full_name() or worker.username}
+        name = worker.get_full_name() or worker.username
+        if not changed:  # every chosen dossier had this lead worker already: nothing changed
+            return _("%(name)s was already the lead worker; nothing has changed.") % {"name": name}
+        return ngettext("%(count)s dossier now has %(name)s as lead worker.",
+                        "%(count)s dossiers now have %(name)s as lead worker.", len(changed)) % {
+            "count": len(changed), "name": name}
 
     if submit_form(request, form, lambda data: case_services.reassign_lead_worker(
             data["dossiers"], user=request.user, lead_worker=data["lead_worker"]), success=success):

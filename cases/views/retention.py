@@ -1,5 +1,6 @@
 """Retention, destruction (two functional administrators) and inzage (AVG art. 15) pages."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -73,7 +74,7 @@ def destruction_detail(request, pk):
         "own_proposal": destruction.proposed_by_id == request.user.pk,
         "items": destruction.items.select_related("dossier__team").order_by("dossier_id")[:SHOWN_DUE]
         if proposed else [],
-        "shown_due": SHOWN_DUE, "counts": sorted(destruction.counts.items()),
+        "shown_due": SHOWN_DUE, "counts": _readable_counts(destruction.counts),
     }, status=400 if errors else 200)
 
 
@@ -105,3 +106,22 @@ def inzage_export(request, client_pk, fmt):
         response = HttpResponse(inzage.as_json(client, sections), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inzage-client-{client.pk}.{fmt}"'
     return response
+
+
+def _readable_counts(counts: dict) -> list[tuple[str, int]]:
+    """The destruction report's counts by the Dutch name of what was removed, not "cases.Client"."""
+    own = {  # models whose plural Django made from the code name
+        "cases.DossierSafeguard": _("Safeguards at closure"), "cases.DossierEvent": _("Dossier history"),
+        "cases.DestructionItem": _("Destruction list entries"), "maatwerk.StatusChange": _("Referral status changes"),
+        "maatwerk.AllocationCounter": _("Allocation numbers"), "plans.PlanEvent": _("Plan history"),
+        "portal.ActionDone": _("Support reported as done"), "portal.SharedDocument": _("Shared documents"),
+        "portal.GoalApplication": _("E-health apps offered for goals"),
+    }
+    named = []
+    for label, number in counts.items():
+        try:
+            name = own.get(label) or str(apps.get_model(label)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            name = _("other records")
+        named.append((name[:1].upper() + name[1:], number))
+    return sorted(named)
