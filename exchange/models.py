@@ -55,6 +55,8 @@ class BundleImport(models.Model):
     rows_read = models.JSONField(_("rows read"), default=dict, blank=True)
     changed = models.JSONField(_("rows new or changed"), default=dict, blank=True)
     progress = models.CharField(_("progress"), max_length=200, blank=True)
+    warnings = models.TextField(_("warnings"), blank=True,
+                                help_text="What the report says although the bundle is valid, one per line.")
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
