@@ -17,17 +17,25 @@ from plans.models import (
     NetworkContact,
     Supportive,
 )
-from plans.services import action_errors, goal_errors
+from plans.services import action_errors, domain_label, goal_errors
 from zrm.models import Instrument
+from zrm.services import household_instrument
 
 HOUSEHOLD = "household"
 
 
-def domain_choices():
-    """Domains grouped by instrument (a code shared by versions appears under each), then ``overig``."""
-    groups = []
-    for instrument in Instrument.objects.prefetch_related("domains").order_by("supplement", "-active", "code"):
-        groups.append((instrument.name, [(d.code, d.label) for d in instrument.domains.all()]))
+def domain_choices(dossier=None, keep: str = ""):
+    """The domains of the household's current instrument (``zrm.services.household_instrument``)
+    and the active supplements, then ``overig``; without a dossier every instrument's. ``keep``: a
+    goal's domain from another instrument stays choosable."""
+    instruments = list(Instrument.objects.prefetch_related("domains").order_by("supplement", "-active", "code"))
+    main = household_instrument(dossier) if dossier is not None else None
+    if main is not None:
+        instruments = [i for i in instruments if i.pk == main.pk or (i.supplement and i.active)]
+    groups = [(i.name, [(d.code, d.label) for d in i.domains.all()]) for i in instruments]
+    shown = {code for _name, choices in groups for code, _label in choices}
+    if keep and keep != OTHER_DOMAIN and keep not in shown:
+        groups.append((_("Chosen earlier"), [(keep, domain_label(keep))]))
     return [("", "---------"), *groups, (OTHER_DOMAIN, _("other (no ZRM domain)"))]
 
 
@@ -62,7 +70,7 @@ class GoalForm(RulesInOneRound):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
         self.fields["client"] = MemberField(dossier=dossier, label=_("For whom"))
-        self.fields["domain"].choices = domain_choices()
+        self.fields["domain"].choices = domain_choices(dossier, keep=(self.initial or {}).get("domain", ""))
 
     def rule_errors(self, data: dict) -> dict:
         return goal_errors(self.dossier, **data)
@@ -102,7 +110,7 @@ class ActionForm(RulesInOneRound):
         self.dossier = dossier
         self.fields["goal"].queryset = Goal.objects.filter(dossier=dossier).order_by("set_on", "id")
         self.fields["by_contact"].queryset = NetworkContact.objects.filter(dossier=dossier)
-        self.fields["domain"].choices = domain_choices()
+        self.fields["domain"].choices = domain_choices(dossier, keep=(self.initial or {}).get("domain", ""))
 
     def rule_errors(self, data: dict) -> dict:
         return action_errors(self.dossier, **data)

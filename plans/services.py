@@ -199,7 +199,9 @@ def goal_label(goal: Goal) -> str:
 def domain_label(code: str) -> str:
     if code == OTHER_DOMAIN:
         return _("other")
-    labels = dict(Domain.objects.filter(code=code).values_list("code", "label")[:1])
+    # 2013 and 2017 share codes: the label of the instrument in use (active, main, newest) first
+    labels = dict(Domain.objects.filter(code=code).order_by(
+        "-instrument__active", "instrument__supplement", "-instrument_id").values_list("code", "label")[:1])
     return labels.get(code, code)
 
 

@@ -141,7 +141,7 @@ def goal_new(request, pk: int):
     account = request.portal_account
     dossier = querysets.resident_dossier(account, pk)
     people = querysets.visible_clients(account, dossier)
-    form = ProposeGoalForm(request.POST or None, people=people)
+    form = ProposeGoalForm(request.POST or None, people=people, dossier=dossier)
     if submit_form(
         request, form,
         lambda data: services.propose_goal(
