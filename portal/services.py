@@ -142,6 +142,16 @@ def accept_invitation(invitation: Invitation, *, email: str, password: str, pass
     email = _check_email(email, errors)
     if not email:
         errors.add("email", _("Fill in your e-mail address. We send your login code there."))
+    existing = PortalAccount.objects.filter(email=email, active=True).first() if email and not errors else None
+    if existing is not None and invitation.kind == AccountKind.INVITEE and existing.kind == AccountKind.INVITEE:
+        # A third party helping with a second goal: the invitation joins the account they have.
+        if not existing.check_password(password):
+            raise ValidationError({"password": [_(
+                "You already have an account with this e-mail address. Type the password of that account: "
+                "this invitation is then added to it.")]})
+        invitation.accepted_at, invitation.account = timezone.now(), existing
+        invitation.save(update_fields=["accepted_at", "account"])
+        return existing
     if password != password_again:
         errors.add("password_again", _("The two passwords are not the same."))
     try:
@@ -177,10 +187,16 @@ def withdraw_invitation(invitation: Invitation, *, user) -> Invitation:
     return invitation
 
 
-def send_login_code(account: PortalAccount) -> None:
+def send_login_code(account: PortalAccount) -> int:
+    """Mail a new login code; returns 0, or the seconds to wait when the last code went out
+    too recently (nothing is sent then, and the page says so)."""
     device = EmailDevice.objects.filter(user=account.user).first() or EmailDevice.objects.create(
         user=account.user, name="e-mail", email=account.email, confirmed=True)
+    allowed, details = device.generate_is_allowed()
+    if not allowed and details and details.get("next_generation_at"):
+        return max(1, int((details["next_generation_at"] - timezone.now()).total_seconds()) + 1)
     device.generate_challenge()
+    return 0
 
 
 def login_device(account: PortalAccount) -> EmailDevice | None:

@@ -18,6 +18,7 @@ from portal import services
 from portal.forms import AcceptForm, AcceptWithCodeForm, CodeForm, LoginForm
 from portal.middleware import PORTAL_BACKEND, is_portal_session
 from portal.models import PortalAccount
+from portal.throttle import clear_wrong_codes, count_wrong_code, too_many_wrong_codes
 
 PENDING = "portal_pending_account"
 NEXT = "portal_next"
@@ -61,19 +62,28 @@ def login_code(request):
     if account is None:
         return redirect("portal:login")
     if request.method == "POST" and "resend" in request.POST:
-        services.send_login_code(account)
-        messages.info(request, _("We sent you a new code."))
+        wait = services.send_login_code(account)
+        if wait:
+            messages.info(request, _("We sent you a code less than a minute ago. Use the code in that e-mail, or ask "
+                                     "for a new one in %(seconds)s seconds.") % {"seconds": wait})
+        else:
+            messages.info(request, _("We sent you a new code."))
         return redirect("portal:login_code")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = services.login_device(account)
-        verified, _timeout = (device.verify_is_allowed() if device else (False, None))
-        if device and verified and device.verify_token(form.cleaned_data["token"].strip()):
+        # Wrong codes are counted per account (portal.throttle): a correct code right after a wrong
+        # one is accepted (the device's own doubling delay is off, OTP_EMAIL_THROTTLE_FACTOR = 0).
+        locked = too_many_wrong_codes(account.pk)
+        if device and not locked and device.verify_token(form.cleaned_data["token"].strip()):
+            clear_wrong_codes(account.pk)
             target = request.session.get(NEXT) or ""
             login(request, account.user, backend=PORTAL_BACKEND)
             otp_login(request, device)
             return redirect(target or "portal:home")
-        if device and not verified:
+        if not locked:
+            count_wrong_code(account.pk)
+        if locked:
             form.add_error("token", _("Too many wrong codes. Wait a moment and try again."))
         else:
             form.add_error("token", _("This code is not right or no longer valid. Check the e-mail or ask "
