@@ -86,3 +86,13 @@ def test_a_new_code_within_the_cooldown_says_so(client, resident, settings):
     response = client.post(reverse("portal:login_code"), {"resend": "1"}, follow=True)
     text = " ".join(str(m) for m in response.context["messages"])
     assert len(mail.outbox) == sent and "minder dan een minuut" in text
+
+
+def test_the_portal_404_uses_the_portal_frame_and_names_withdrawn_access(client, resident, dossier_a):
+    from portal.testing import as_portal
+
+    as_portal(client, resident)
+    response = client.get("/mijn/bestaat-niet/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "toegang gestopt" in html and "tweestaps" not in html.lower() and reverse("portal:home") in html
