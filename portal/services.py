@@ -23,6 +23,7 @@ from cases.models import Client, Dossier, DossierMember
 from cases.rules import Errors, today
 from cases.services import lock_dossier
 from journal.models import Document
+from maatwerk.models import Referral, Status
 from plans import services as plan_services
 from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
 from portal.models import (
@@ -282,6 +283,9 @@ def add_comment(goal: Goal, *, user, text: str, from_portal: bool) -> GoalCommen
 @transaction.atomic
 def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
     dossier = _lock(action.dossier_id)
+    if action.referral_id and Referral.objects.filter(pk=action.referral_id, status=Status.REQUESTED).exists():
+        raise ValidationError(_("This help has not been decided on yet, so it cannot be done. Your buurtteam "
+                                "tells you when there is a decision."))
     done, created = ActionDone.objects.get_or_create(action=action, defaults={"dossier": dossier,
                                                                               "reported_by": account})
     if created:

@@ -96,3 +96,18 @@ def test_the_portal_404_uses_the_portal_frame_and_names_withdrawn_access(client,
     html = response.content.decode()
     assert response.status_code == 404
     assert "toegang gestopt" in html and "tweestaps" not in html.lower() and reverse("portal:home") in html
+
+
+def test_a_referral_awaiting_its_decision_cannot_be_reported_done(client, resident, dossier_a, generalist_a):
+    from maatwerk.factories import ReferralFactory
+    from plans.factories import ActionFactory
+    from portal.testing import as_portal
+
+    referral = ReferralFactory(dossier=dossier_a, status="aangevraagd")
+    action = ActionFactory(dossier=dossier_a, goal=None, kanteling="maatwerk", referral=referral,
+                           description="Huishoudelijke hulp")
+    with pytest.raises(ValidationError):
+        services.report_action_done(action, account=resident)
+    as_portal(client, resident)
+    html = client.get(reverse("portal:dossier", args=[dossier_a.pk])).content.decode()
+    assert "Wacht op het besluit" in html or "Waiting for the decision" in html
