@@ -106,9 +106,10 @@ class RulesInOneRound(forms.Form):
 
     def clean(self):
         data = super().clean() or {}
-        if self._errors:
+        own = self.errors  # the fields' own errors, already collected before clean()
+        if own:
             for field, messages in self.rule_errors(data).items():
-                if field in self.fields and field not in self._errors:
+                if field in self.fields and field not in own:
                     for message in messages:
                         self.add_error(field, message)
         return data
@@ -149,7 +150,7 @@ class ClientForm(forms.ModelForm):
         self.fields["family_name"].required = True
         # A BSN typed with spaces or dots is cleaned, not refused for its length (the model
         # checks the cleaned 9 digits).
-        bsn = self.fields["bsn"]
+        bsn = cast(forms.CharField, self.fields["bsn"])
         bsn.max_length = self.BSN_TYPED_LENGTH
         bsn.validators = [v for v in bsn.validators if not isinstance(v, MaxLengthValidator)]
         bsn.widget.attrs["maxlength"] = str(self.BSN_TYPED_LENGTH)
@@ -280,7 +281,7 @@ class TransferForm(CheckedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_worker"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["lead_worker"]).queryset = (
             get_user_model().objects.filter(memberships__role__in=TEAM_ROLES, is_active=True).distinct()
             .prefetch_related("memberships__team").order_by("first_name", "last_name", "username"))
 

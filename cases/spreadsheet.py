@@ -27,7 +27,7 @@ def safe_row(values: Iterable[Any]) -> list[Any]:
 
 # ---- CSV for Dutch Excel: every download for people (the API's and the bundle's CSV are for programs) ----
 
-DUTCH_CSV = {"delimiter": ";", "lineterminator": "\r\n"}
+DUTCH_CSV: dict[str, Any] = {"delimiter": ";", "lineterminator": "\r\n"}
 
 
 def dutch_value(value: Any) -> Any:
