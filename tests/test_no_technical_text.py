@@ -71,3 +71,12 @@ def test_the_lead_worker_message_is_pluralised_and_says_when_nothing_changed(cli
     url = reverse("work:worker_dossiers", args=[team_a.code, generalist_a.pk])
     response = client.post(url, {"dossiers": [one.pk], "lead_worker": generalist_a.pk}, follow=True)
     assert "was al de regisseur" in " ".join(str(m) for m in response.context["messages"]), response.redirect_chain
+
+
+def test_a_figure_and_its_count_are_apart_and_the_waiting_list_names_its_moment(client, coach_a, team_a):
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[1] / "reporting" / "templates" / "reporting"
+    for template in templates.glob("*.html"):
+        assert '"n">n=' not in template.read_text(), template.name  # "9n=9"
+    assert "Waiting list at the last computation" in (templates / "team_dashboard.html").read_text()
