@@ -52,7 +52,8 @@ def test_development_is_the_stored_rows(client, coach_a, team_a, computed):
     ("zrm-by-step-caption", "team", {
         "financien": ["–", "2,00 (n=1)", "–", "–", "–"], "huisvesting": ["–", "–", "–", "0,00 (n=1)", "–"]}),
     ("zrm-by-step-municipality-caption", "municipality", {
-        "financien": ["–", "2,00 (n=1)", "–", "1,00 (n=1)", "–"], "huisvesting": ["0,00 (n=1)", "–", "–", "0,00 (n=1)", "–"]}),
+        "financien": ["–", "2,00 (n=1)", "–", "1,00 (n=1)", "–"],
+        "huisvesting": ["0,00 (n=1)", "–", "–", "0,00 (n=1)", "–"]}),
 ])
 def test_change_by_starting_step_is_the_stored_rows(client, coach_a, team_a, computed, caption, team_key, hand):
     rows = table_rows(team_page(client, coach_a, team_a, Q3), caption)
