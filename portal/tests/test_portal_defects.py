@@ -111,3 +111,12 @@ def test_a_referral_awaiting_its_decision_cannot_be_reported_done(client, reside
     as_portal(client, resident)
     html = client.get(reverse("portal:dossier", args=[dossier_a.pk])).content.decode()
     assert "Wacht op het besluit" in html or "Waiting for the decision" in html
+
+
+def test_the_staff_page_keeps_reply_send_and_invite_apart(client, generalist_a, dossier_a):
+    from conftest import as_user
+
+    GoalFactory(dossier=dossier_a, description="Weer gaan sporten")
+    html = as_user(client, generalist_a).get(reverse("portal_staff:overview", args=[dossier_a.pk])).content.decode()
+    form = html.split('class="stacked-form"')[1].split("</form>")[0]
+    assert "utrecht-button-group" in form and "Iemand uitnodigen" not in form and "invite" not in form.lower()
