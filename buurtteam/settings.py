@@ -243,6 +243,9 @@ OTP_EMAIL_SENDER = DEFAULT_FROM_EMAIL
 OTP_EMAIL_SUBJECT = _("Your login code for Mijn buurtteam")
 OTP_EMAIL_BODY_TEMPLATE_PATH = "portal/email/login_code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
+# The portal counts wrong login codes per account itself (portal.throttle): the device's doubling
+# delay refused a correct code typed within a second after a wrong one.
+OTP_EMAIL_THROTTLE_FACTOR = 0
 # DigiD for residents through the municipality's OpenID Connect broker (portal.oidc): on when
 # PORTAL_OIDC_RP_CLIENT_ID is set. mozilla-django-oidc's names with the prefix PORTAL_.
 PORTAL_OIDC_RP_CLIENT_ID = env.string("PORTAL_OIDC_RP_CLIENT_ID", "")

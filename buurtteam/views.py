@@ -11,6 +11,8 @@ def page_not_found(request, exception):
     if request.path.startswith("/api/"):
         body = {"type": "about:blank", "title": "Niet gevonden", "status": 404, "detail": "Deze URL bestaat niet."}
         return JsonResponse(body, status=404, content_type="application/problem+json")
+    if request.path.startswith("/mijn/"):  # the resident's or third party's portal: its own frame
+        return render(request, "portal/404.html", status=404)
     return defaults.page_not_found(request, exception)
 
 

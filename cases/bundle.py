@@ -234,6 +234,15 @@ def _resolve_lead_workers(p) -> None:
         p.parsed.data["lead_workers"].update(users.filter(username__in=batch).values_list("username", "id"))
 
 
+def unknown_lead_workers(data: dict) -> tuple[int, list[str]]:
+    """Dossiers whose lead worker matches no user (they arrive without a regisseur, the name
+    kept as text) and up to five of those names: the import report warns about them."""
+    workers = data.get("lead_workers", {})
+    unknown = [d.lead_worker for d in data.get("dossiers.csv", {}).values()
+               if d.lead_worker and d.lead_worker not in workers]
+    return len(unknown), sorted(set(unknown))[:5]
+
+
 def _parse_members(p) -> None:
     dossier_refs, client_refs, _pairs = p.collect("dossier_clients.csv")
     p.dossier_refs(dossier_refs)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from cases.labels import field_label
+
 
 @dataclass(frozen=True)
 class DossierPanel:
@@ -100,6 +102,21 @@ def open_items(dossier) -> list[OpenItem]:
     for source in _open_item_sources:
         items.extend(source(dossier))
     return items
+
+
+_transfer_hooks: list[Callable[..., None]] = []
+
+
+def register_transfer_hook(hook: Callable[..., None]) -> None:
+    """``hook(dossier, *, user, from_team, note)``: called inside the transfer's transaction
+    (the dossier locked, already in its new team), e.g. to give the receiving team a task."""
+    if hook not in _transfer_hooks:
+        _transfer_hooks.append(hook)
+
+
+def dossier_transferred(dossier, *, user, from_team, note: str) -> None:
+    for hook in _transfer_hooks:
+        hook(dossier, user=user, from_team=from_team, note=note)
 
 
 def register_member_usage(source: Callable[..., str | None]) -> None:
@@ -231,11 +248,15 @@ def readable_rows(objects, *, skip: tuple[str, ...] = ("id", "ref", "created_at"
                 continue
             if model_field.is_relation:
                 value = getattr(obj, model_field.attname)
-                value = "" if value is None else str(getattr(obj, model_field.name))
+                if value is not None:
+                    related = getattr(obj, model_field.name)
+                    # a worker by name, not by username
+                    value = (related.get_full_name() or related.username) if hasattr(related, "get_full_name") \
+                        else str(related)
             elif model_field.choices:
                 value = getattr(obj, f"get_{model_field.name}_display")()
             else:
                 value = getattr(obj, model_field.attname)
-            row[str(model_field.verbose_name)] = "" if value is None else value
+            row[field_label(model_field)] = "" if value is None else value
         rows.append(row)
     return rows

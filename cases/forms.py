@@ -9,6 +9,7 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from cases import services
@@ -25,6 +26,7 @@ from cases.models import (
     Team,
     YesNoUnknown,
 )
+from cases.rules import EARLIEST_DATE, implausible_message
 from cases.services import today
 
 
@@ -35,6 +37,12 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def not_implausible(value):
+    """Every date typed in a form: 01-01-0001 or 1800 is a typing error."""
+    if value and value < EARLIEST_DATE:
+        raise forms.ValidationError(implausible_message(), code="implausible_date")
+
+
 def date_field(label, *, required=True, initial_today=False, help_text=""):
     return forms.DateField(
         label=label,
@@ -42,6 +50,7 @@ def date_field(label, *, required=True, initial_today=False, help_text=""):
         widget=DateInput(),
         initial=today if initial_today else None,
         help_text=help_text,
+        validators=[not_implausible],
     )
 
 
@@ -87,6 +96,26 @@ class CheckedForm(forms.Form):
         return data
 
 
+class RulesInOneRound(forms.Form):
+    """For forms whose service is only called once the form is valid: when some fields have
+    their own errors, ``rule_errors(cleaned_data)`` (the service's checks on the values that
+    could be read, e.g. a date before the registration) adds its problems for the other
+    fields, so every error shows in the first round."""
+
+    def rule_errors(self, data: dict) -> dict:
+        return {}
+
+    def clean(self):
+        data = super().clean() or {}
+        own = self.errors  # the fields' own errors, already collected before clean()
+        if own:
+            for field, messages in self.rule_errors(data).items():
+                if field in self.fields and field not in own:
+                    for message in messages:
+                        self.add_error(field, message)
+        return data
+
+
 class ConfirmOtherOpenMixin(forms.Form):
     """The "add this person anyway" checkbox, shown once the service asked for it
     (``ask_confirmation``) and kept while it is posted back."""
@@ -115,15 +144,24 @@ class ClientForm(forms.ModelForm):
             "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
+    BSN_TYPED_LENGTH = 13  # "123 456 782" or "123.456.782": cleaned to 9 digits
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["family_name"].required = True
+        # A BSN typed with spaces or dots is cleaned, not refused for its length (the model
+        # checks the cleaned 9 digits).
+        bsn = cast(forms.CharField, self.fields["bsn"])
+        bsn.max_length = self.BSN_TYPED_LENGTH
+        bsn.validators = [v for v in bsn.validators if not isinstance(v, MaxLengthValidator)]
+        bsn.widget.attrs["maxlength"] = str(self.BSN_TYPED_LENGTH)
+        self.fields["birth_date"].validators.append(not_implausible)
 
     def clean_postcode(self):
         return self.cleaned_data["postcode"].replace(" ", "").upper()
 
     def clean_bsn(self):
-        return self.cleaned_data["bsn"].replace(" ", "").replace(".", "")
+        return "".join(self.cleaned_data["bsn"].replace(".", "").replace("-", "").split())
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]
@@ -227,9 +265,26 @@ class MemberForm(ConfirmOtherOpenMixin, forms.Form):
         self._confirm_field_if_posted()
 
 
+class WorkerWithTeamsField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        teams = ", ".join(sorted({m.team.name for m in obj.memberships.all() if m.team_id}))
+        return f"{obj.get_full_name() or obj.username} ({teams})"
+
+
 class TransferForm(CheckedForm):
     to_team = forms.ModelChoiceField(label=_("To team"), queryset=Team.objects.all())
-    note = forms.CharField(label=_("Note for the new team"), required=False, max_length=200)
+    note = forms.CharField(label=_("Note for the new team"), required=False, max_length=200,
+                           help_text=_("Why the dossier goes to this team: the new team sees it in its intake queue."))
+    lead_worker = WorkerWithTeamsField(
+        label=_("Lead worker in the new team"), required=False, queryset=None,
+        help_text=_("Empty: the current lead worker stays when they work in the new team too; otherwise the "
+                    "new team's coach gets a task to appoint one."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["lead_worker"]).queryset = (
+            get_user_model().objects.filter(memberships__role__in=TEAM_ROLES, is_active=True).distinct()
+            .prefetch_related("memberships__team").order_by("first_name", "last_name", "username"))
 
 
 class CloseForm(CheckedForm):

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from cases.labels import attname_label
 from cases.models import ChangeRecord
 from cases.permissions import team_ids
 
@@ -99,7 +100,7 @@ def readable(records, *, values: bool = True) -> list:
                 f"{name}: {count}" for name, count in record.changes.get("files", {}).items()))]
             continue
         if not values:
-            record.fields = [FieldChange(str(fields[a].verbose_name) if a in fields else a, "", "")
+            record.fields = [FieldChange(attname_label(fields, a), "", "")
                              for a in record.changes if a != "files"]
             continue
         if "workers" in record.changes and "workers" not in fields:
@@ -111,7 +112,7 @@ def readable(records, *, values: bool = True) -> list:
             continue
         record.fields = [
             FieldChange(
-                str(fields[attname].verbose_name) if attname in fields else attname,
+                attname_label(fields, attname),
                 _text(fields.get(attname), old, related), _text(fields.get(attname), new, related),
             )
             for attname, (old, new) in record.changes.items()

@@ -12,12 +12,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from cases import extensions
 from cases.audit import mask_bsn
 from cases.extensions import InzageSection, readable_rows
 from cases.models import AccessLogEntry, Dossier, DossierEvent, DossierMember, DossierSafeguard, FormerClosure
+from cases.pdf import Document
 
 
 def _cases_sections(client, dossier_ids: list[int]) -> list[InzageSection]:
@@ -82,44 +82,25 @@ def as_json(client, sections: list[InzageSection]) -> str:
     }, ensure_ascii=False, indent=2)
 
 
-# The PDF's core font (Helvetica) knows Latin-1: the few other characters people type are
-# written as their nearest Latin-1 form.
-_LATIN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-                        "\u201d": '"', "\u2026": "...", "\u20ac": "EUR", "\u2192": "->"})
-
-
-def _latin(text: str) -> str:
-    return str(text).translate(_LATIN).encode("latin-1", "replace").decode("latin-1")
-
-
 def as_pdf(client, sections: list[InzageSection]) -> bytes:
-    """A readable A4 document: per section a heading and, per row, its fields as lines."""
+    """A readable A4 document in DejaVu Sans (``cases.pdf.Document``: Łucja Şahin-Wójcik prints
+    as written): per section a heading and, per row, its fields as Dutch "label: value" lines."""
     with translation.override(settings.LANGUAGE_CODE):
-        pdf = FPDF(format="A4")
-        pdf.set_auto_page_break(auto=True, margin=15)
-        pdf.set_title(_latin(_("Inspection of your data")))
-        pdf.add_page()
-        pdf.set_font("Helvetica", "B", 16)
-        pdf.multi_cell(0, 9, _latin(_("Inspection of your data")), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", "", 11)
-        intro = _("This is everything the neighbourhood team stores about %(name)s, made on %(date)s. "
-                  "Each part below names what we keep. The last part tells who looked at these data and when.") % {
-            "name": client.display_name, "date": timezone.localdate().strftime("%d-%m-%Y")}
-        pdf.multi_cell(0, 6, _latin(intro), new_x="LMARGIN", new_y="NEXT")
+        pdf = Document(_("Inspection of your data"))
+        pdf.heading(_("Inspection of your data"))
+        pdf.paragraph(_("This is everything the neighbourhood team stores about %(name)s, made on %(date)s. "
+                        "Each part below names what we keep. The last part tells who looked at these data and "
+                        "when.") % {"name": client.display_name, "date": timezone.localdate().strftime("%d-%m-%Y")})
         for section in sections:
             pdf.ln(4)
-            pdf.set_font("Helvetica", "B", 13)
-            pdf.multi_cell(0, 8, _latin(section.title), new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("Helvetica", "", 10)
+            pdf.heading(section.title, size=13)
             if not section.rows:
-                pdf.multi_cell(0, 6, _latin(_("Nothing stored.")), new_x="LMARGIN", new_y="NEXT")
+                pdf.paragraph(_("Nothing stored."), size=10)
             for number, row in enumerate(section.rows, start=1):
                 if len(section.rows) > 1:
-                    pdf.set_font("Helvetica", "B", 10)
-                    pdf.multi_cell(0, 6, f"{number}.", new_x="LMARGIN", new_y="NEXT")
-                    pdf.set_font("Helvetica", "", 10)
+                    pdf.bold(f"{number}.", size=10)
                 for label, value in row.items():
-                    if value != "":
-                        pdf.multi_cell(0, 5, _latin(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
+                    if value not in ("", "-", "–"):
+                        pdf.field(label, value)
                 pdf.ln(1)
-        return bytes(pdf.output())
+        return pdf.as_bytes()

@@ -21,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+EARLIEST_DATE = dt.date(1900, 1, 1)  # a date before it is a typing error (01-01-0001, 1800)
+
 
 def today() -> dt.date:
     return timezone.localdate()
@@ -48,6 +50,11 @@ class Errors(dict[str, list[str]]):
         if value and value > today():
             self.add(field, _("This date lies in the future."))
 
+    def plausible(self, field: str, value: dt.date | None) -> None:
+        """A date before 1900 is a typing error (a registration in year 1, a birth in 1800)."""
+        if value and value < EARLIEST_DATE:
+            self.add(field, implausible_message())
+
     def not_before(self, field: str, value: dt.date | None, earlier: dt.date | None, message: str,
                    **names) -> None:
         """``message`` names what ``earlier`` is, with ``%(date)s`` for it (and ``names``)."""
@@ -61,6 +68,10 @@ class Errors(dict[str, list[str]]):
     def raise_if_any(self) -> None:
         if self:
             raise ValidationError(dict(self))
+
+
+def implausible_message() -> str:
+    return _("This date lies before %(date)s: check the year.") % {"date": date_text(EARLIEST_DATE)}
 
 
 def errors_of(error: ValidationError) -> Errors:

@@ -113,6 +113,7 @@ def save_client(client: Client) -> Client:
 def registration_errors(*, team: Team | None, registered_on: dt.date | None, lead_worker=None) -> Errors:
     errors = Errors()
     errors.not_in_future("registered_on", registered_on)
+    errors.plausible("registered_on", registered_on)
     if team is not None and lead_worker is not None and team.pk not in team_ids(lead_worker):
         errors.add("lead_worker", _("The lead worker must be a member of the team."))
     return errors
@@ -190,6 +191,7 @@ def update_details(dossier: Dossier, *, user, **changes) -> Dossier:
         setattr(dossier, field, value)
     errors = Errors()
     errors.not_in_future("registered_on", dossier.registered_on)
+    errors.plausible("registered_on", dossier.registered_on)
     for field in ("first_contact_on", "support_started_on"):
         later = getattr(dossier, field)
         if later and dossier.registered_on > later:
@@ -287,18 +289,29 @@ def remove_member(dossier: Dossier, *, user, member: DossierMember) -> None:
 
 
 @transaction.atomic
-def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "") -> Dossier:
-    """Hand the dossier to another team; its new team appoints a lead worker."""
+def transfer(dossier: Dossier, *, user, to_team: Team, note: str = "", lead_worker=None) -> Dossier:
+    """Hand the dossier to another team. The regisseur is ``lead_worker`` (a worker of the new
+    team), else the current one when they also work in the new team, else none (the new team's
+    coach appoints one from the intake queue); the hooks of other apps (``work``: a task for the
+    receiving team) run in the same transaction."""
     dossier = lock_dossier(user, dossier.pk)
+    errors = Errors()
     if to_team.pk == dossier.team_id:
-        raise ValidationError({"to_team": [_("The dossier already belongs to this team.")]})
+        errors.add("to_team", _("The dossier already belongs to this team."))
+    if lead_worker is not None and to_team.pk not in team_ids(lead_worker):
+        errors.add("lead_worker", _("The lead worker must be a member of the new team."))
+    errors.raise_if_any()
     from_team = dossier.team
+    current = dossier.lead_worker
     dossier.team = to_team
-    dossier.lead_worker = None
+    dossier.lead_worker = lead_worker or (current if current and to_team.pk in team_ids(current) else None)
     dossier.save(update_fields=["team", "lead_worker", "updated_at"])
-    dossier.workers.clear()
+    dossier.workers.remove(*[w for w in dossier.workers.all() if to_team.pk not in team_ids(w)])
+    if dossier.lead_worker:
+        dossier.workers.add(dossier.lead_worker)
     detail = _("from %(old)s to %(new)s") % {"old": from_team.name, "new": to_team.name}
     record_event(dossier, user, EventKind.TRANSFERRED, today(), f"{detail}: {note}" if note else detail)
+    extensions.dossier_transferred(dossier, user=user, from_team=from_team, note=note)
     return dossier
 
 
@@ -430,7 +443,8 @@ def reopen_dossier(dossier: Dossier, *, user, reason: str) -> Dossier:
 @transaction.atomic
 def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> list[Dossier]:
     """A team coach hands one or many dossiers of their team to another lead worker in one
-    step (all or nothing); each change is recorded on the dossier's timeline."""
+    step (all or nothing); each change is recorded on the dossier's timeline. Returns the
+    dossiers that changed (one that had this lead worker already is not a change)."""
     pks = sorted({d.pk for d in dossiers})
     if not pks:
         raise ValidationError({"dossiers": [_("Choose at least one dossier.")]})
@@ -459,4 +473,4 @@ def reassign_lead_worker(dossiers: Iterable[Dossier], *, user, lead_worker) -> l
     DossierEvent.objects.bulk_create(
         DossierEvent(dossier=d, user=user, kind=EventKind.LEAD_WORKER, on=today(), detail=name[:300]) for d in changed
     )
-    return locked
+    return changed

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cases import history
+from cases.bundle import unknown_lead_workers
 from exchange.parse import BundleParser, Progress
 from exchange.source import BundleSource, Problem, Problems
 from exchange.store import Store
@@ -21,6 +23,7 @@ class ImportResult:
     rows_read: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    warnings: list[str] = field(default_factory=list)  # not problems: the import may go ahead
 
     @property
     def ok(self) -> bool:
@@ -40,6 +43,7 @@ def import_bundle(path: str | Path, *, dry_run: bool = False, progress: Progress
     finally:
         source.close()
     result.rows_read = parsed.rows_read
+    result.warnings = warnings(parsed.data)
     if problems or dry_run:
         return result
     try:
@@ -69,3 +73,16 @@ def _analyze(changed: dict[str, int]) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
+
+
+def warnings(data: dict) -> list[str]:
+    """What the report says although the bundle is valid: dossiers whose lead worker matches no
+    user arrive without a regisseur."""
+    count, names = unknown_lead_workers(data)
+    if not count:
+        return []
+    return [ngettext(
+        "%(count)s dossier has a lead worker who matches no user (%(names)s): it arrives without a "
+        "regisseur and appears in the team's intake queue.",
+        "%(count)s dossiers have a lead worker who matches no user (%(names)s): they arrive without a "
+        "regisseur and appear in the team's intake queue.", count) % {"count": count, "names": ", ".join(names)}]

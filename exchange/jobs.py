@@ -96,6 +96,7 @@ def _run(pk: int, *, dry_run: bool) -> str:
             status=status,
             problems="\n".join(problems),
             problem_count=len(result.problems),
+            warnings="\n".join(result.warnings),
             rows_read=result.rows_read,
             changed=result.changed,
             progress="",

@@ -57,6 +57,8 @@ class BundleImport(models.Model):
     progress = models.CharField(_("progress"), max_length=200, blank=True)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True,
                                         help_text="Written with the progress: the watchdog's measure of a dead job.")
+    warnings = models.TextField(_("warnings"), blank=True,
+                                help_text="What the report says although the bundle is valid, one per line.")
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

@@ -21,6 +21,8 @@ from cases.models import Client, Dossier, new_ref
 from journal.querysets import DocumentQuerySet, JournalEntryQuerySet
 
 MAX_MINUTES = 600
+MAX_TEXT = 4000  # characters of a typed entry (a page and a half); older or imported text may be longer
+FOLD_AFTER = 700  # the dossier page folds an entry's text longer than this
 
 
 class EntryKind(models.TextChoices):

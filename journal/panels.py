@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from cases.extensions import TimelineItem
 from cases.models import AccessAction
-from journal.models import Document, JournalEntry
+from journal.models import FOLD_AFTER, Document, JournalEntry
 from journal.reading import log_read, threads
 
 PANEL_ENTRIES = 3
@@ -17,7 +17,8 @@ def journal_panel_context(request, dossier, members) -> dict:
     latest = list(threads(request.user, dossier)[:PANEL_ENTRIES])
     log_read(request, dossier, latest, AccessAction.VIEW)
     documents = list(Document.objects.for_user(request.user).filter(dossier=dossier).select_related("uploaded_by"))
-    return {"dossier": dossier, "entries": latest, "documents": documents, "can_write": not dossier.is_closed}
+    return {"dossier": dossier, "entries": latest, "documents": documents, "can_write": not dossier.is_closed,
+            "fold_after": FOLD_AFTER}
 
 
 def journal_timeline(request, dossier) -> list[TimelineItem]:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from cases.models import Dossier
 from cases.rules import Errors
 from cases.services import lock_dossier
-from journal.models import MAX_MINUTES, Document, DocumentKind, EntryKind, JournalEntry
+from journal.models import MAX_MINUTES, MAX_TEXT, Document, DocumentKind, EntryKind, JournalEntry
 
 # Content types a document may have (as ``filetype`` recognises them from the bytes).
 DOCUMENT_TYPES = {
@@ -30,6 +30,16 @@ DOCUMENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
     "application/vnd.oasis.opendocument.text": "OpenDocument (.odt)",
 }
+
+
+def date_errors(dossier: Dossier, written_on: dt.date | None) -> Errors:
+    """The rules of an entry's date (also checked by the form while other fields have errors)."""
+    errors = Errors()
+    if written_on is None:
+        errors.add("written_on", _("Enter the date."))
+    errors.not_in_future("written_on", written_on)
+    errors.not_before_registration("written_on", written_on, dossier)
+    return errors
 
 
 @transaction.atomic
@@ -47,17 +57,16 @@ def write_entry(
 ) -> JournalEntry:
     """A new journal entry (or a correction of ``corrects``). All problems at once, by field."""
     dossier = lock_dossier(user, dossier.pk)
-    errors = Errors()
-    if written_on is None:
-        errors.add("written_on", _("Enter the date."))
-    errors.not_in_future("written_on", written_on)
-    errors.not_before_registration("written_on", written_on, dossier)
+    errors = date_errors(dossier, written_on)
     if kind not in EntryKind.values:
         errors.add("kind", _("Choose the kind of contact."))
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
         errors.add("minutes", _("A duration is a whole number of minutes from 1 to %(max)s.") % {"max": MAX_MINUTES})
     if not (text or "").strip():
         errors.add("text", _("Write what was said or done."))
+    elif len(text.strip()) > MAX_TEXT:
+        errors.add("text", _("Keep the entry to at most %(max)s characters (now %(length)s); add a document for a "
+                             "longer report.") % {"max": MAX_TEXT, "length": len(text.strip())})
     if client is not None and not dossier.members.filter(client=client).exists():
         errors.add("client", _("This person is not a member of the household."))
     if corrects is not None:

@@ -3,11 +3,9 @@
 team's dossier is a 404) and the user's readable entries; every page or file that shows
 entry text or a document is in the access log."""
 
-import csv
-import io
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,7 +13,7 @@ from cases.audit import log_access, log_access_many
 from cases.models import AccessAction
 from cases.services import today
 from cases.shortcuts import get_dossier, paginate, submit_form
-from cases.spreadsheet import safe_cell
+from cases.spreadsheet import csv_response
 from journal import services
 from journal.forms import CorrectionForm, DocumentForm, EntryForm, SearchForm
 from journal.models import Document
@@ -37,7 +35,7 @@ def entry_list(request, pk):
 def entry_new(request, pk):
     dossier = get_dossier(request, pk)
     members = list(dossier.members.select_related("client"))
-    form = EntryForm(request.POST or None, members=members, initial={"written_on": today()})
+    form = EntryForm(request.POST or None, members=members, dossier=dossier, initial={"written_on": today()})
     if request.method == "GET":
         log_access_many(request, AccessAction.VIEW, clients=[m.client for m in members], dossier=dossier,
                         detail="journal: new entry form")
@@ -73,19 +71,14 @@ def entry_export(request, pk):
     """The dossier's journal as CSV: what the user may read, nothing more."""
     dossier = get_dossier(request, pk)
     entries = list(readable(request.user, dossier).select_related("author", "client").order_by("written_on", "id"))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("number"), _("date"), _("kind"), _("minutes"), _("author"), _("member"), _("confidential"),
-                     _("corrects"), _("text")])
-    for e in entries:
-        author = (e.author.get_full_name() or e.author.username) if e.author else e.author_ref
-        writer.writerow([e.pk, e.written_on.isoformat(), e.get_kind_display(), e.minutes or "", safe_cell(author),
-                         safe_cell(e.client.display_name) if e.client else "", _("yes") if e.confidential else "",
-                         e.corrects_id or "", safe_cell(e.text)])
+    header = [_("number"), _("date"), _("kind"), _("minutes"), _("author"), _("member"), _("confidential"),
+              _("corrects"), _("text")]
+    rows = [[e.pk, e.written_on, e.get_kind_display(), e.minutes, (e.author.get_full_name() or e.author.username)
+             if e.author else e.author_ref, e.client.display_name if e.client else "", e.confidential,
+             e.corrects_id, e.text] for e in entries]
     if entries:
         log_persons(request, dossier, AccessAction.EXPORT, "journal: " + ",".join(str(e.pk) for e in entries))
-    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="journaal-dossier-{dossier.pk}.csv"'
+    response = csv_response(f"journaal-dossier-{dossier.pk}.csv", [header, *rows])
     return response
 
 

@@ -4,12 +4,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import date_field
+from cases.forms import RulesInOneRound, date_field
 from cases.models import Client
+from cases.rules import Errors
+from plans.consent_services import check_consent
 from plans.models import ConsentForm as Form
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(RulesInOneRound):
     client = forms.ChoiceField(label=_("Whose consent"))
     recipient = forms.CharField(label=_("Recipient"), max_length=200,
                                 help_text=_("Who may receive the data, e.g. “huisarts Jansen”."))
@@ -22,12 +24,19 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.members = {str(c.pk): c for c in Client.objects.filter(memberships__dossier=dossier).order_by(
             "memberships__id")}
         self.fields["client"].choices = [(k, c.display_name) for k, c in self.members.items()]
 
     def clean_client(self):
         return self.members[self.cleaned_data["client"]]
+
+    def rule_errors(self, data: dict) -> dict:
+        errors = Errors()
+        client = data.get("client")
+        check_consent(data, errors, dossier=self.dossier, client_id=client.pk if client else None)
+        return errors
 
 
 class WithdrawForm(forms.Form):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import date_field
+from cases.forms import RulesInOneRound, date_field
 from cases.models import Client
 from maatwerk.forms import ReferralForm
 from plans.models import (
@@ -17,16 +17,25 @@ from plans.models import (
     NetworkContact,
     Supportive,
 )
+from plans.services import action_errors, domain_label, goal_errors
 from zrm.models import Instrument
+from zrm.services import household_instrument
 
 HOUSEHOLD = "household"
 
 
-def domain_choices():
-    """Domains grouped by instrument (a code shared by versions appears under each), then ``overig``."""
-    groups = []
-    for instrument in Instrument.objects.prefetch_related("domains").order_by("supplement", "-active", "code"):
-        groups.append((instrument.name, [(d.code, d.label) for d in instrument.domains.all()]))
+def domain_choices(dossier=None, keep: str = ""):
+    """The domains of the household's current instrument (``zrm.services.household_instrument``)
+    and the active supplements, then ``overig``; without a dossier every instrument's. ``keep``: a
+    goal's domain from another instrument stays choosable."""
+    instruments = list(Instrument.objects.prefetch_related("domains").order_by("supplement", "-active", "code"))
+    main = household_instrument(dossier) if dossier is not None else None
+    if main is not None:
+        instruments = [i for i in instruments if i.pk == main.pk or (i.supplement and i.active)]
+    groups = [(i.name, [(d.code, d.label) for d in i.domains.all()]) for i in instruments]
+    shown = {code for _name, choices in groups for code, _label in choices}
+    if keep and keep != OTHER_DOMAIN and keep not in shown:
+        groups.append((_("Chosen earlier"), [(keep, domain_label(keep))]))
     return [("", "---------"), *groups, (OTHER_DOMAIN, _("other (no ZRM domain)"))]
 
 
@@ -44,7 +53,7 @@ class MemberField(forms.ChoiceField):
         return self.members.get(value)
 
 
-class GoalForm(forms.Form):
+class GoalForm(RulesInOneRound):
     client = forms.ChoiceField(label=_("For whom"))
     domain = forms.ChoiceField(label=_("Life domain"))
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices, widget=forms.RadioSelect,
@@ -59,8 +68,12 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["client"] = MemberField(dossier=dossier, label=_("For whom"))
-        self.fields["domain"].choices = domain_choices()
+        self.fields["domain"].choices = domain_choices(dossier, keep=(self.initial or {}).get("domain", ""))
+
+    def rule_errors(self, data: dict) -> dict:
+        return goal_errors(self.dossier, **data)
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
@@ -74,7 +87,7 @@ class GoalStatusForm(forms.Form):
                            help_text=_("Required for every status other than ongoing."))
 
 
-class ActionForm(forms.Form):
+class ActionForm(RulesInOneRound):
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none(), required=False,
                                   empty_label=_("The dossier as a whole"))
     kanteling = forms.ChoiceField(label=_("Kind of support (kanteling)"), choices=Kanteling.choices,
@@ -94,9 +107,13 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["goal"].queryset = Goal.objects.filter(dossier=dossier).order_by("set_on", "id")
         self.fields["by_contact"].queryset = NetworkContact.objects.filter(dossier=dossier)
-        self.fields["domain"].choices = domain_choices()
+        self.fields["domain"].choices = domain_choices(dossier, keep=(self.initial or {}).get("domain", ""))
+
+    def rule_errors(self, data: dict) -> dict:
+        return action_errors(self.dossier, **data)
 
     @staticmethod
     def initial_for(action: Action) -> dict:

@@ -134,6 +134,16 @@ def validate_goal(dossier: Dossier, **values) -> None:
     errors.raise_if_any()
 
 
+def goal_errors(dossier: Dossier, **values) -> Errors:
+    """The goal rules on the values a form could read, without saving (the form shows them
+    with its own field errors, in one round)."""
+    values = {field: value for field, value in values.items() if field in GOAL_FIELDS}
+    values.setdefault("proposed_by", ProposedBy.WORKER)
+    errors = Errors()
+    _check_goal(Goal(dossier=dossier, **values), dossier, errors)
+    return errors
+
+
 @transaction.atomic
 def add_goal(dossier: Dossier, *, user, held: Dossier | None = None, **values) -> Goal:
     """A new goal (lopend); starts the plan when there is none yet. ``set_on`` defaults to today.
@@ -189,7 +199,9 @@ def goal_label(goal: Goal) -> str:
 def domain_label(code: str) -> str:
     if code == OTHER_DOMAIN:
         return _("other")
-    labels = dict(Domain.objects.filter(code=code).values_list("code", "label")[:1])
+    # 2013 and 2017 share codes: the label of the instrument in use (active, main, newest) first
+    labels = dict(Domain.objects.filter(code=code).order_by(
+        "-instrument__active", "instrument__supplement", "-instrument_id").values_list("code", "label")[:1])
     return labels.get(code, code)
 
 
@@ -234,6 +246,14 @@ def _save_action(action: Action, dossier: Dossier, values: dict) -> Action:
     errors.raise_if_any()
     action.save()
     return action
+
+
+def action_errors(dossier: Dossier, **values) -> Errors:
+    """The support rules on the values a form could read, without saving (one round of errors)."""
+    values = {field: value for field, value in values.items() if field in ACTION_FIELDS}
+    errors = Errors()
+    _check_action(Action(dossier=dossier, **values), dossier, errors)
+    return errors
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zrm.models import Domain
+from zrm.services import household_instrument
 
 OTHER = ("overig", _("Something else"))
 
@@ -36,12 +37,44 @@ class AcceptWithCodeForm(AcceptForm):
     field_order = ["code", "email", "password", "password_again"]
 
 
-def domain_choices():
-    """The life domains by their plain name (one per code, the latest instrument's label)."""
-    labels = {}
-    for code, label in Domain.objects.order_by("instrument_id", "order").values_list("code", "label"):
-        labels[code] = label
-    return [("", _("Choose")), *sorted(labels.items(), key=lambda item: str(item[1])), OTHER]
+# The life domains in words a resident uses (B1), by ZRM code; 2013 and 2017 share most codes.
+B1_DOMAINS = {
+    "financien": _("Money and bills"),
+    "werk_opleiding": _("Work or school"),
+    "dagbesteding": _("How you spend your day"),
+    "tijdsbesteding": _("How you spend your day"),
+    "huisvesting": _("Your home"),
+    "huiselijke_relaties": _("Your family and the people you live with"),
+    "geestelijke_gezondheid": _("How you feel"),
+    "lichamelijke_gezondheid": _("Your body and health"),
+    "verslaving": _("Alcohol, drugs or gambling"),
+    "middelengebruik": _("Alcohol, drugs or gambling"),
+    "adl": _("Looking after yourself: washing, dressing, eating"),
+    "basale_adl": _("Looking after yourself: washing, dressing, eating"),
+    "instrumentele_adl": _("Housework and shopping"),
+    "sociaal_netwerk": _("People around you"),
+    "maatschappelijke_participatie": _("Taking part: neighbourhood, club, volunteering"),
+    "justitie": _("Police or court"),
+    "lichamelijke_verzorging": _("Care of your child"),
+    "opvang": _("Childcare"),
+    "scholing": _("Your child's school"),
+    "sociaal_emotionele_ondersteuning": _("Support for how your child feels"),
+}
+
+
+def domain_choices(dossier=None):
+    """The domains of the household's instrument (``zrm.services.household_instrument``) in the
+    instrument's order and in B1 words, one per meaning."""
+    instrument = household_instrument(dossier) if dossier is not None else None
+    domains = Domain.objects.order_by("instrument__supplement", "instrument_id", "order")
+    domains = domains.filter(instrument=instrument) if instrument else domains.filter(instrument__active=True)
+    choices, seen = [], set()
+    for code, label in domains.values_list("code", "label"):
+        words = str(B1_DOMAINS.get(code, label))
+        if words not in seen:
+            seen.add(words)
+            choices.append((code, words))
+    return [("", _("Choose")), *choices, OTHER]
 
 
 class ProposeGoalForm(forms.Form):
@@ -51,9 +84,9 @@ class ProposeGoalForm(forms.Form):
     domain = forms.ChoiceField(label=_("What is it about?"))
     client = forms.ChoiceField(label=_("For whom is this goal?"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, people=(), **kwargs):
+    def __init__(self, *args, people=(), dossier=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["domain"].choices = domain_choices()
+        self.fields["domain"].choices = domain_choices(dossier)
         self.fields["client"].choices = [("", _("For our whole household"))] + [
             (str(p.pk), p.display_name) for p in people]
         self.fields["client"].required = False

@@ -46,3 +46,28 @@ def portal_timeline(request, dossier) -> list[extensions.TimelineItem]:
         items.append(extensions.TimelineItem(at=message.at, title=title, url=url, detail=detail,
                                              user=None if message.from_household else message.author))
     return items
+
+
+def _settle_proposal(proposal):
+    def settle(*, user, choice, on, dossier):
+        from portal.services import decide_proposal
+
+        decide_proposal(proposal, user=user, take_over=False, held=dossier, answer=_(
+            "The support of the buurtteam has ended, so this goal is no longer taken into the plan."))
+
+    return settle
+
+
+def open_proposals(dossier) -> list[extensions.OpenItem]:
+    """Goals the household proposed that nobody answered yet: closing answers them (declined,
+    with the reason), so the household is not left waiting."""
+    return [
+        extensions.OpenItem(
+            label=_("Goal proposed by the household, not answered yet: %(goal)s") % {
+                "goal": proposal.description or proposal.domain},
+            field=f"settle_proposal_{proposal.pk}",
+            choices=(("decline", _("Answer that the support has ended and the goal is not taken over")),),
+            settle=_settle_proposal(proposal),
+        )
+        for proposal in GoalProposal.objects.filter(dossier=dossier, status=GoalProposal.Status.PROPOSED).order_by("id")
+    ]

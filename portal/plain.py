@@ -8,6 +8,13 @@ KANTELING = {
     "algemene_voorziening": _("Help in the neighbourhood or from the buurtteam"),
     "maatwerk": _("Help the municipality arranges"),
 }
+# The same for a third party, who reads about the household (not "you").
+KANTELING_THIRD_PARTY = {
+    "eigen_kracht": _("What the household does itself"),
+    "sociaal_netwerk": _("Help from family, friends or neighbours"),
+    "algemene_voorziening": _("Help in the neighbourhood or from the buurtteam"),
+    "maatwerk": _("Help the municipality arranges"),
+}
 GOAL_STATUS = {
     "lopend": _("We are working on this"),
     "behaald": _("Achieved"),

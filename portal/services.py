@@ -23,9 +23,11 @@ from cases.models import Client, Dossier, DossierMember
 from cases.rules import Errors, today
 from cases.services import lock_dossier
 from journal.models import Document
+from maatwerk.models import Referral, Status
 from plans import services as plan_services
 from plans.consent_services import names_contact
 from plans.models import Action, Consent, Direction, Goal, NetworkContact, ProposedBy
+from portal import throttle
 from portal.models import (
     AccountKind,
     ActionDone,
@@ -59,10 +61,11 @@ def format_code(code: str) -> str:
 CLOSED = _("This dossier is closed. You can no longer change it.")
 
 
-def _lock(dossier_id: int, user=None, *, open_only: bool = True) -> Dossier:
+def _lock(dossier_id: int, user=None, *, open_only: bool = True, held: Dossier | None = None) -> Dossier:
     """A worker's write (``user``): a dossier of their team. A resident's or invitee's write
     (no ``user``): the view found the dossier through ``portal.querysets``, so it is theirs."""
-    return lock_dossier(user, dossier_id, open_only=open_only, closed_message=CLOSED, check_team=user is not None)
+    return lock_dossier(user, dossier_id, held=held, open_only=open_only, closed_message=CLOSED,
+                        check_team=user is not None)
 
 
 # Invitations ---------------------------------------------------------------------------
@@ -142,6 +145,16 @@ def accept_invitation(invitation: Invitation, *, email: str, password: str, pass
     email = _check_email(email, errors)
     if not email:
         errors.add("email", _("Fill in your e-mail address. We send your login code there."))
+    existing = PortalAccount.objects.filter(email=email, active=True).first() if email and not errors else None
+    if existing is not None and invitation.kind == AccountKind.INVITEE and existing.kind == AccountKind.INVITEE:
+        # A third party helping with a second goal: the invitation joins the account they have.
+        if not existing.check_password(password):
+            raise ValidationError({"password": [_(
+                "You already have an account with this e-mail address. Type the password of that account: "
+                "this invitation is then added to it.")]})
+        invitation.accepted_at, invitation.account = timezone.now(), existing
+        invitation.save(update_fields=["accepted_at", "account"])
+        return existing
     if password != password_again:
         errors.add("password_again", _("The two passwords are not the same."))
     try:
@@ -177,10 +190,16 @@ def withdraw_invitation(invitation: Invitation, *, user) -> Invitation:
     return invitation
 
 
-def send_login_code(account: PortalAccount) -> None:
+def send_login_code(account: PortalAccount) -> int:
+    """Mail a new login code; returns 0, or the seconds to wait when the last code went out
+    too recently (nothing is sent then, and the page says so)."""
     device = EmailDevice.objects.filter(user=account.user).first() or EmailDevice.objects.create(
         user=account.user, name="e-mail", email=account.email, confirmed=True)
+    allowed, details = device.generate_is_allowed()
+    if not allowed and details and details.get("next_generation_at"):
+        return max(1, int((details["next_generation_at"] - timezone.now()).total_seconds()) + 1)
     device.generate_challenge()
+    return 0
 
 
 def login_device(account: PortalAccount) -> EmailDevice | None:
@@ -189,19 +208,21 @@ def login_device(account: PortalAccount) -> EmailDevice | None:
 
 def verify_login_code(account: PortalAccount, token: str) -> tuple[EmailDevice | None, bool]:
     """``(device, throttled)``: the device when ``token`` is its code, else ``None``; ``throttled``
-    when wrong codes came too fast. The device's row is locked while the code is checked and the
-    failure counted, so a burst of parallel guesses is checked one at a time: each guess sees
-    the failures before it and waits its turn (django-otp doubles the wait after each failure).
-    The failure count is committed when the guess is wrong."""
+    when the account had too many wrong codes (``portal.throttle``: WRONG_CODES per window). The
+    device's row is locked while the code is checked and a failure counted, so a burst of
+    parallel guesses is checked one at a time: each guess sees the failures before it, and after
+    WRONG_CODES the rest are refused unchecked. A correct code clears the count."""
     with transaction.atomic():
         device = EmailDevice.objects.select_for_update().filter(user=account.user).first()
         if device is None:
             return None, False
         allowed, _data = device.verify_is_allowed()
-        if not allowed:
+        if not allowed or throttle.too_many_wrong_codes(account.pk):
             return None, True
         if device.verify_token((token or "").strip()):
+            throttle.clear_wrong_codes(account.pk)
             return device, False
+        throttle.count_wrong_code(account.pk)
     return None, False
 
 
@@ -277,10 +298,10 @@ def propose_goal(dossier: Dossier, *, account: PortalAccount, client_id: int | N
 
 @transaction.atomic
 def decide_proposal(proposal: GoalProposal, *, user, take_over: bool, answer: str = "",
-                    direction: str = Direction.IMPROVE) -> GoalProposal:
+                    direction: str = Direction.IMPROVE, held: Dossier | None = None) -> GoalProposal:
     """Set the proposal as a goal (proposed_by = client, through the plan's own add_goal)
-    or answer why not."""
-    dossier = _lock(proposal.dossier_id, user, open_only=False)
+    or answer why not. ``held``: the caller (closing the dossier) holds the dossier's lock."""
+    dossier = _lock(proposal.dossier_id, user, open_only=False, held=held)
     proposal = GoalProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != GoalProposal.Status.PROPOSED:
         raise ValidationError(_("This proposal has already been answered."))
@@ -311,6 +332,9 @@ def add_comment(goal: Goal, *, user, text: str, from_portal: bool) -> GoalCommen
 @transaction.atomic
 def report_action_done(action: Action, *, account: PortalAccount) -> ActionDone:
     dossier = _lock(action.dossier_id)
+    if action.referral_id and Referral.objects.filter(pk=action.referral_id, status=Status.REQUESTED).exists():
+        raise ValidationError(_("This help has not been decided on yet, so it cannot be done. Your buurtteam "
+                                "tells you when there is a decision."))
     done, created = ActionDone.objects.get_or_create(action=action, defaults={"dossier": dossier,
                                                                               "reported_by": account})
     if created:

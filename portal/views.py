@@ -73,7 +73,8 @@ def dossier(request, pk: int):
     visible = querysets.visible_client_ids(account, dossier)
     people = querysets.visible_clients(account, dossier, visible)
     goals = list(querysets.resident_goals(account, dossier, visible).select_related("client").order_by("set_on", "id"))
-    actions = list(querysets.resident_actions(account, dossier, goals).order_by("starts_on", "id"))
+    actions = list(querysets.resident_actions(account, dossier, goals).select_related("referral")
+                   .order_by("starts_on", "id"))
     done_ids = set(ActionDone.objects.filter(action__in=actions).values_list("action_id", flat=True))
     household_actions = _goal_rows(goals, actions, done_ids)
     proposals = list(querysets.resident_proposals(account, dossier, visible).filter(goal__isnull=True))
@@ -116,7 +117,7 @@ def goal(request, pk: int, goal_pk: int):
     account = request.portal_account
     dossier = querysets.resident_dossier(account, pk)
     goal = querysets.resident_goal(account, dossier, goal_pk)
-    actions = list(goal.actions.order_by("starts_on", "id"))
+    actions = list(goal.actions.select_related("referral").order_by("starts_on", "id"))
     done_ids = set(ActionDone.objects.filter(action__in=actions).values_list("action_id", flat=True))
     _goal_rows([goal], actions, done_ids)
     form = CommentForm(request.POST or None)
@@ -157,7 +158,7 @@ def goal_new(request, pk: int):
     account = request.portal_account
     dossier = querysets.resident_dossier(account, pk)
     people = querysets.visible_clients(account, dossier)
-    form = ProposeGoalForm(request.POST or None, people=people)
+    form = ProposeGoalForm(request.POST or None, people=people, dossier=dossier)
     if submit_form(
         request, form,
         lambda data: services.propose_goal(

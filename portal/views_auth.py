@@ -61,11 +61,18 @@ def login_code(request):
     if account is None:
         return redirect("portal:login")
     if request.method == "POST" and "resend" in request.POST:
-        services.send_login_code(account)
-        messages.info(request, _("We sent you a new code."))
+        wait = services.send_login_code(account)
+        if wait:
+            messages.info(request, _("We sent you a code less than a minute ago. Use the code in that e-mail, or ask "
+                                     "for a new one in %(seconds)s seconds.") % {"seconds": wait})
+        else:
+            messages.info(request, _("We sent you a new code."))
         return redirect("portal:login_code")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Checked under the device's row lock, wrong codes counted per account (portal.throttle):
+        # a burst is checked one guess at a time, and a correct code right after a wrong one is
+        # accepted (django-otp's own doubling delay is off, OTP_EMAIL_THROTTLE_FACTOR = 0).
         device, throttled = services.verify_login_code(account, form.cleaned_data["token"])
         if device is not None:
             target = request.session.get(NEXT) or ""

@@ -46,7 +46,7 @@ def invitee_goal(request, goal_pk: int):
     goal.plain_status = plain.GOAL_STATUS.get(goal.status, goal.get_status_display())
     actions = list(goal.actions.order_by("starts_on", "id"))
     for action in actions:
-        action.plain_kanteling = plain.KANTELING.get(action.kanteling, action.get_kanteling_display())
+        action.plain_kanteling = plain.KANTELING_THIRD_PARTY.get(action.kanteling, action.get_kanteling_display())
     _log(request, goal)
     return render(request, "portal/invitee_goal.html", {
         "goal": goal, "actions": actions, "comments": list(querysets.goal_comments(goal)), "form": form})

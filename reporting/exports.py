@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cases.spreadsheet import safe_cell, safe_row
+from cases.spreadsheet import DUTCH_CSV, safe_cell, safe_row
 from reporting.dashboards.all_figures import header
 
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
 
 # Downloads for people open in Dutch Excel, which splits columns on ";" and reads "1,5" as a
-# number (the BOM makes it read UTF-8). The API's CSV is for programs: RFC 4180, "." decimals.
-DUTCH_CSV = {"delimiter": ";", "lineterminator": "\r\n"}
+# number (the BOM makes it read UTF-8): the one dialect of cases.spreadsheet, as every download
+# for people. The API's CSV is for programs: RFC 4180, "." decimals.
 
 
 def dutch_decimal(value: float, decimals: int) -> str:

@@ -28,7 +28,9 @@ from maatwerk.models import Referral
 from plans.models import Goal, Plan
 from reporting.dashboards.common import month_label, quarter_label
 from reporting.dashboards.frozen import revision_lines
+from reporting.dashboards.overview_periods import choice_periods, overview_navigation
 from reporting.freezing import freeze_period, latest_version
+from reporting.models import PeriodComputation
 from reporting.periods import Period
 from zrm.models import Measurement
 
@@ -58,20 +60,48 @@ def freeze(request):
     if not request.POST.get("period"):
         raise BadRequest("which period?")
     period = _period(request.POST["period"])
+    if request.POST.get("confirmed") != "yes":
+        # Irreversible: first a page that names what will happen, with the button that does it.
+        latest = latest_version(period)
+        return render(request, "reporting/freeze_confirm.html", {
+            "period": period, "period_label": period_label(period), "with_months": period.is_quarter,
+            "number": latest.number + 1 if latest else 1, "next_url": _safe_next(request, period),
+        })
     versions = freeze_period(period, request.user)
     messages.success(request, _("The figures of %(period)s have been frozen as version %(number)s.") % {
         "period": period_label(period), "number": versions[0].number})
+    return redirect(_safe_next(request, period))
+
+
+def _safe_next(request, period: Period) -> str:
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         target = reverse("reporting:revisions") + f"?period={period.code}"
-    return redirect(target)
+    return target
+
+
+def _navigation(period: Period):
+    """The overview's period picker (quarters, half-years, years), for the revisions page."""
+    today = timezone.localdate()
+    kinds = choice_periods(period, today)
+    codes = {period.code, *(p.code for periods in kinds.values() for p in periods)}
+    computations = {c.period: c for c in PeriodComputation.objects.filter(period__in=codes)}
+    return overview_navigation(period, today, kinds, computations)
 
 
 @require_GET
 @figures_required
 def revisions(request):
-    period = _period(request.GET.get("period"))
+    period_error = ""
+    try:
+        period = _period(request.GET.get("period"))
+    except BadRequest:
+        # A period typed by hand in the address ("Q3 2026"): the page of the current quarter
+        # with the problem next to the picker, not a bare 400.
+        period = _period(None)
+        period_error = _("“%(value)s” is not a period. Choose one from the list.") % {
+            "value": request.GET.get("period", "")[:40]}
     user_roles = roles(request.user)
     version = latest_version(period)
     lines = []
@@ -81,6 +111,8 @@ def revisions(request):
     return render(request, "reporting/revisions.html", {
         "period": period,
         "period_label": period_label(period),
+        "navigation": _navigation(period),
+        "period_error": period_error,
         "version": version,
         "lines": lines,
     })

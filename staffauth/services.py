@@ -124,7 +124,28 @@ def verify(user, code: str, recovery: bool = False):
             raise error
         if device.verify_token(code):
             return device
+        used = not recovery and _used_already(device, code)
+    if used:
+        raise ValidationError({"code": _("This code has just been used to log in. Wait for the next code in your "
+                                         "app (at most 30 seconds) and enter that one.")})
     raise _wrong_code(recovery)  # after the transaction: the throttling count is kept
+
+
+def _used_already(device: TOTPDevice, code: str) -> bool:
+    """The right code of a time step already used (django-otp accepts each code once): not a typo."""
+    from django_otp.oath import TOTP
+
+    if not (code.isdigit() and len(code) == device.digits) or device.last_t < 0:
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    now = totp.t()
+    for offset in range(-device.tolerance, device.tolerance + 1):
+        t = now + offset
+        if t <= device.last_t:
+            totp.time = device.t0 + (t - device.drift) * device.step
+            if totp.token() == int(code):
+                return True
+    return False
 
 
 def _wrong_code(recovery: bool) -> ValidationError:

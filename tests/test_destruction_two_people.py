@@ -49,13 +49,14 @@ def test_a_second_administrator_approves_and_it_is_destroyed(client, world, behe
     destruction = retention.propose(user=beheer)
     as_user(client, second)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("cases:destruction", args=[destruction.pk]), {"decision": "approve"})
+        response = client.post(reverse("cases:destruction", args=[destruction.pk]),
+                               {"decision": "approve", "confirmed": "yes"})
     assert response.status_code == 302
     destruction.refresh_from_db()
     assert (destruction.status, destruction.decided_by) == (DestructionStatus.DESTROYED, second)
     assert not Dossier.objects.filter(pk=world.old.pk).exists()
     html = client.get(reverse("cases:destruction", args=[destruction.pk])).content.decode()
-    assert "vernietigd" in html and "journal.JournalEntry: 3" in html
+    assert "vernietigd" in html and "Journaalregels: 3" in html
     # Once destroyed, nothing more can be decided.
     with pytest.raises(ValidationError):
         retention.withdraw(destruction.pk, user=beheer)

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Dossier
+from cases.models import Dossier, Membership
 from cases.permissions import team_ids
+from cases.roles import Role
 from cases.rules import Errors, today
 from cases.services import lock_dossier
 from work.models import Task
@@ -75,3 +76,26 @@ def complete_task(task: Task, *, user) -> Task:
 
 def overdue(task: Task, on: dt.date | None = None) -> bool:
     return task.is_open and task.due_on is not None and task.due_on < (on or today())
+
+
+TRANSFER_TASK_DAYS = 5  # a working week to take on a transferred dossier
+
+
+def transfer_task(dossier: Dossier, *, user, from_team, note: str) -> Task:
+    """The receiving team hears of a transferred dossier (``cases.extensions`` transfer hook, inside
+    the transfer's transaction): a task for the regisseur who stays, else for the team's coach
+    (the team as a whole when it has none), naming who sent it, from where and why."""
+    sender = user.get_full_name() or user.username
+    if dossier.lead_worker:
+        assignee = dossier.lead_worker
+        title = _("Dossier transferred from %(team)s by %(name)s") % {"team": from_team.name, "name": sender}
+    else:
+        coach = (Membership.objects.filter(team=dossier.team, role=Role.TEAMCOACH, user__is_active=True)
+                 .select_related("user").order_by("user__first_name", "user__last_name", "user_id").first())
+        assignee = coach.user if coach else None
+        title = _("Appoint a lead worker: dossier transferred from %(team)s by %(name)s") % {
+            "team": from_team.name, "name": sender}
+    if note:
+        title = f"{title}: {note}"
+    return Task.objects.create(dossier=dossier, title=title[:200], assignee=assignee, created_by=user,
+                               due_on=today() + dt.timedelta(days=TRANSFER_TASK_DAYS))

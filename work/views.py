@@ -6,12 +6,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat, Trim
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases import services as case_services
@@ -151,8 +153,12 @@ def _reassign_page(request, team, dossiers, *, template: str, extra: dict):
     form = ReassignDossiersForm(request.POST or None, team=team, user=request.user)
     def success(changed):
         worker = form.cleaned_data["lead_worker"]
-        return _("%(count)s dossier(s) now have %(name)s as lead worker.") % {
-            "count": len(changed), "name": worker.get_full_name() or worker.username}
+        name = worker.get_full_name() or worker.username
+        if not changed:  # every chosen dossier had this lead worker already: nothing changed
+            return _("%(name)s was already the lead worker; nothing has changed.") % {"name": name}
+        return ngettext("%(count)s dossier now has %(name)s as lead worker.",
+                        "%(count)s dossiers now have %(name)s as lead worker.", len(changed)) % {
+            "count": len(changed), "name": name}
 
     if submit_form(request, form, lambda data: case_services.reassign_lead_worker(
             data["dossiers"], user=request.user, lead_worker=data["lead_worker"]), success=success):
@@ -177,9 +183,16 @@ def worker_dossiers(request, code, user_pk):
 def intake(request, code):
     """The team's intake queue: open dossiers without a lead worker, transferred ones marked."""
     team = _coached_team(request, code)
-    transferred = DossierEvent.objects.filter(dossier_id=OuterRef("pk"), kind=EventKind.TRANSFERRED)
+    # The latest transfer: who sent it and why (its detail: "from A to B: note").
+    transfers = (DossierEvent.objects.filter(dossier_id=OuterRef("pk"), kind=EventKind.TRANSFERRED)
+                 .order_by("-at", "-id"))
     dossiers = (Dossier.objects.for_user(request.user).filter(team=team, lead_worker__isnull=True).open()
-                .annotate(transferred=Exists(transferred)).order_by("registered_on", "id"))
+                .annotate(transferred=Exists(transfers),
+                          transfer_detail=Subquery(transfers.values("detail")[:1]),
+                          transfer_name=Subquery(transfers.annotate(name=Trim(Concat(
+                              "user__first_name", Value(" "), "user__last_name"))).values("name")[:1]),
+                          transfer_username=Subquery(transfers.values("user__username")[:1]))
+                .order_by("registered_on", "id"))
     return _reassign_page(request, team, dossiers, template="work/intake.html", extra={})
 
 

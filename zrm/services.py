@@ -63,6 +63,14 @@ def default_instrument() -> Instrument | None:
     )
 
 
+def household_instrument(dossier: Dossier) -> Instrument | None:
+    """The main instrument the household is measured with: that of its latest measurement, else
+    the one for new measurements. Forms list its domains (2013 and 2017 share codes)."""
+    latest = (Measurement.objects.filter(dossier=dossier, instrument__supplement=False)
+              .select_related("instrument").order_by("-measured_on", "-pk").first())
+    return latest.instrument if latest else default_instrument()
+
+
 def is_editable(measurement: Measurement, dossier: Dossier | None = None) -> bool:
     """Open dossiers: every measurement but a resident's zelfscan (their own view, which a
     worker does not change). Closed dossiers: only the eindmeting on the closing date."""

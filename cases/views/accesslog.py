@@ -1,20 +1,18 @@
 """The access log for functional administrators: read, filter, export per client."""
 
-import csv
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cases.audit import log_access, mask_bsn
 from cases.models import AccessAction, AccessLogEntry, Client
 from cases.permissions import is_beheer
 from cases.shortcuts import paginate
-from cases.spreadsheet import safe_row
+from cases.spreadsheet import csv_response
 
 
 def _require_beheer(request):
@@ -55,22 +53,19 @@ def access_log_export(request, client_pk):
     _require_beheer(request)
     client = get_object_or_404(Client, pk=client_pk)
     log_access(request, AccessAction.EXPORT, client=client, detail=_("access log export"))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="toegangslog-client-{client.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["tijdstip", "gebruiker", "actie", "client", "dossier", "adres", "pagina", "toelichting"])
     entries = AccessLogEntry.objects.filter(client=client).select_related("user").order_by("at", "id")
     with translation.override(settings.LANGUAGE_CODE):  # Dutch like the column names, not codes
         actions = {code: str(label) for code, label in AccessAction.choices}
-    for entry in entries.iterator():
-        writer.writerow(safe_row([
-            timezone.localtime(entry.at).isoformat(timespec="seconds"),
-            entry.user.username if entry.user else "",
-            actions.get(entry.action, entry.action),
-            entry.client_id or "",
-            entry.dossier_id or "",
-            entry.remote_addr or "",
-            mask_bsn(entry.path),
-            mask_bsn(entry.detail),
-        ]))
+    rows = [[
+        entry.at,
+        (entry.user.get_full_name() or entry.user.username) if entry.user else "",
+        actions.get(entry.action, entry.action),
+        entry.client_id or "",
+        entry.dossier_id or "",
+        entry.remote_addr or "",
+        mask_bsn(entry.path),
+        mask_bsn(entry.detail),
+    ] for entry in entries.iterator()]
+    header = ["tijdstip", "medewerker", "actie", "cliënt", "dossier", "adres", "pagina", "toelichting"]
+    response = csv_response(f"toegangslog-client-{client.pk}.csv", [header, *rows])
     return response

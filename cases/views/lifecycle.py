@@ -116,13 +116,20 @@ def transfer(request, pk):
 
     def success(dossier):
         if still_visible(dossier):
-            return _("The dossier has been transferred to %(team)s.") % {"team": dossier.team.name}
-        return _("Dossier %(number)s has been transferred to %(team)s. You no longer see it, because you do "
-                 "not work in that team.") % {"number": dossier.pk, "team": dossier.team.name}
+            text = _("The dossier has been transferred to %(team)s.") % {"team": dossier.team.name}
+        else:
+            text = _("Dossier %(number)s has been transferred to %(team)s. You no longer see it, because you do "
+                     "not work in that team.") % {"number": dossier.pk, "team": dossier.team.name}
+        if dossier.lead_worker:
+            return text + " " + _("%(name)s stays its lead worker and has a task about the transfer.") % {
+                "name": dossier.lead_worker.get_full_name() or dossier.lead_worker.username}
+        return text + " " + _("The team coach of %(team)s has a task to appoint a lead worker.") % {
+            "team": dossier.team.name}
 
     return _action(
         request, pk, TransferForm,
-        lambda d, data: services.transfer(d, user=request.user, to_team=data["to_team"], note=data["note"]),
+        lambda d, data: services.transfer(d, user=request.user, to_team=data["to_team"], note=data["note"],
+                                          lead_worker=data["lead_worker"]),
         title=_("Transfer to another team"), success=success,
         done=lambda dossier: dossier if still_visible(dossier) else reverse("cases:home"),
     )

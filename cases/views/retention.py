@@ -1,5 +1,6 @@
 """Retention, destruction (two functional administrators) and inzage (AVG art. 15) pages."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -48,8 +49,12 @@ def destruction_detail(request, pk):
     errors = []
     if request.method == "POST":
         decision = request.POST.get("decision")
+        asks_confirmation = (decision == "approve" and request.POST.get("confirmed") != "yes"
+                             and destruction.proposed_by_id != request.user.pk)  # the service refuses the proposer
         try:
-            if decision == "approve":
+            if asks_confirmation:
+                pass  # irreversible: the page names what will happen, with the button that does it
+            elif decision == "approve":
                 retention.destroy(destruction.pk, user=request.user)
                 messages.success(request, _("The dossiers on this list have been destroyed."))
             elif decision == "withdraw":
@@ -60,14 +65,16 @@ def destruction_detail(request, pk):
         except ValidationError as error:
             errors = _errors(error)
         else:
-            return redirect("cases:destruction", pk=destruction.pk)
+            if not asks_confirmation:
+                return redirect("cases:destruction", pk=destruction.pk)
     proposed = destruction.status == DestructionStatus.PROPOSED
     return render(request, "cases/destruction.html", {
         "destruction": destruction, "errors": errors, "proposed": proposed,
+        "confirm": request.method == "POST" and not errors and proposed,
         "own_proposal": destruction.proposed_by_id == request.user.pk,
         "items": destruction.items.select_related("dossier__team").order_by("dossier_id")[:SHOWN_DUE]
         if proposed else [],
-        "shown_due": SHOWN_DUE, "counts": sorted(destruction.counts.items()),
+        "shown_due": SHOWN_DUE, "counts": _readable_counts(destruction.counts),
     }, status=400 if errors else 200)
 
 
@@ -99,3 +106,22 @@ def inzage_export(request, client_pk, fmt):
         response = HttpResponse(inzage.as_json(client, sections), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inzage-client-{client.pk}.{fmt}"'
     return response
+
+
+def _readable_counts(counts: dict) -> list[tuple[str, int]]:
+    """The destruction report's counts by the Dutch name of what was removed, not "cases.Client"."""
+    own = {  # models whose plural Django made from the code name
+        "cases.DossierSafeguard": _("Safeguards at closure"), "cases.DossierEvent": _("Dossier history"),
+        "cases.DestructionItem": _("Destruction list entries"), "maatwerk.StatusChange": _("Referral status changes"),
+        "maatwerk.AllocationCounter": _("Allocation numbers"), "plans.PlanEvent": _("Plan history"),
+        "portal.ActionDone": _("Support reported as done"), "portal.SharedDocument": _("Shared documents"),
+        "portal.GoalApplication": _("E-health apps offered for goals"),
+    }
+    named = []
+    for label, number in counts.items():
+        try:
+            name = own.get(label) or str(apps.get_model(label)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            name = _("other records")
+        named.append((name[:1].upper() + name[1:], number))
+    return sorted(named)

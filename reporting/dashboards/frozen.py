@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cases.models import Team
 from reporting.dashboards.common import KPI_KEYS, MEASURES, ORGANISATION_KEYS, Cell, Measure, Rows, format_number
 from reporting.freezing import Revision, latest_version, revisions
+from reporting.indicators.labels import decimals_of, indicator_label
 from reporting.models import FrozenRow, FrozenVersion, IndicatorRow
 from reporting.periods import Period
 
@@ -67,12 +68,22 @@ class RevisionLine:
     linked: bool  # the user may open the dossiers behind it (a member of that team)
 
     @property
+    def indicator(self) -> str:
+        return indicator_label(self.revision.indicator)
+
+    def _shown(self, value, exists: bool) -> str:
+        if not exists:
+            return _("no figure")
+        unit = "%" if self.revision.indicator.endswith("_pct") else ""
+        return format_number(value, decimals_of(self.revision.indicator, value), unit)
+
+    @property
     def frozen(self) -> str:
-        return format_number(self.revision.frozen_value, 2) if self.revision.frozen_exists else _("no figure")
+        return self._shown(self.revision.frozen_value, self.revision.frozen_exists)
 
     @property
     def current(self) -> str:
-        return format_number(self.revision.current_value, 2) if self.revision.current_exists else _("no figure")
+        return self._shown(self.revision.current_value, self.revision.current_exists)
 
 
 def revision_lines(version: FrozenVersion, *, team_ids, member_of) -> list[RevisionLine]:
@@ -80,8 +91,10 @@ def revision_lines(version: FrozenVersion, *, team_ids, member_of) -> list[Revis
     to the dossiers only for teams in ``member_of``."""
     names = dict(Team.objects.values_list("pk", "name"))
     municipality = _("Municipality (all teams)")
-    return [
+    lines = [
         RevisionLine(r, names.get(r.team_id, municipality) if r.team_id else municipality,
                      r.team_id is not None and r.team_id in member_of)
         for r in revisions(version, team_ids=team_ids)
     ]
+    # A difference smaller than the figure is shown with ("1,50 → 1,50") is no change to a reader.
+    return [line for line in lines if line.frozen != line.current]

@@ -41,18 +41,19 @@ def test_development_is_the_stored_rows(client, coach_a, team_a, computed):
         counts_all = [everyone[f"{domain}:{d}"].count if f"{domain}:{d}" in everyone else 0 for d in DIRECTIONS]
         assert cells == [
             label(domain), str(sum(counts)),
-            *(f"{format_number(100 * n / sum(counts), 1, '%')} n={n}" for n in counts),
+            *(f"{format_number(100 * n / sum(counts), 1, '%')} (n={n})" for n in counts),
             *(format_number(100 * n / sum(counts_all), 1, "%") for n in counts_all),
         ]
-    assert rows["financien"][1:] == ["1", "100,0% n=1", "0,0% n=0", "0,0% n=0", "100,0%", "0,0%", "0,0%"]
-    assert rows["huisvesting"][1:] == ["1", "0,0% n=0", "100,0% n=1", "0,0% n=0", "0,0%", "100,0%", "0,0%"]
+    assert rows["financien"][1:] == ["1", "100,0% (n=1)", "0,0% (n=0)", "0,0% (n=0)", "100,0%", "0,0%", "0,0%"]
+    assert rows["huisvesting"][1:] == ["1", "0,0% (n=0)", "100,0% (n=1)", "0,0% (n=0)", "0,0%", "100,0%", "0,0%"]
 
 
 @pytest.mark.parametrize(("caption", "team_key", "hand"), [
     ("zrm-by-step-caption", "team", {
-        "financien": ["–", "2,00 n=1", "–", "–", "–"], "huisvesting": ["–", "–", "–", "0,00 n=1", "–"]}),
+        "financien": ["–", "2,00 (n=1)", "–", "–", "–"], "huisvesting": ["–", "–", "–", "0,00 (n=1)", "–"]}),
     ("zrm-by-step-municipality-caption", "municipality", {
-        "financien": ["–", "2,00 n=1", "–", "1,00 n=1", "–"], "huisvesting": ["0,00 n=1", "–", "–", "0,00 n=1", "–"]}),
+        "financien": ["–", "2,00 (n=1)", "–", "1,00 (n=1)", "–"],
+        "huisvesting": ["0,00 (n=1)", "–", "–", "0,00 (n=1)", "–"]}),
 ])
 def test_change_by_starting_step_is_the_stored_rows(client, coach_a, team_a, computed, caption, team_key, hand):
     rows = table_rows(team_page(client, coach_a, team_a, Q3), caption)
@@ -61,7 +62,7 @@ def test_change_by_starting_step_is_the_stored_rows(client, coach_a, team_a, com
         expected = []
         for step in range(1, 6):
             row = found.get(f"{domain}:{step}")
-            expected.append(f"{format_number(row.value, 2)} n={row.count}" if row else "–")
+            expected.append(f"{format_number(row.value, 2)} (n={row.count})" if row else "–")
         assert cells == [label(domain), *expected]
     assert {domain: cells[1:] for domain, cells in rows.items()} == hand
 

@@ -23,19 +23,19 @@ def test_beleid_freezes_from_the_overview(client, beleid, quarter):
     page = client.get(OVERVIEW).content.decode()
     assert f'action="{FREEZE}"' in page and "Vaststellen" in page
     assert "Deze periode is niet vastgesteld" in page
-    response = client.post(FREEZE, {"period": "2019-Q2", "next": OVERVIEW})
+    response = client.post(FREEZE, {"period": "2019-Q2", "next": OVERVIEW, "confirmed": "yes"})
     assert response.status_code == 302 and response.url == OVERVIEW
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "De cijfers van Q2 2019 zijn vastgesteld als versie 1."]
     assert sorted(FrozenVersion.objects.values_list("period", "number", "frozen_by")) == [
         (code, 1, beleid.pk) for code in ("2019-04", "2019-05", "2019-06", "2019-Q2")]
-    client.post(FREEZE, {"period": "2019-Q2", "next": OVERVIEW})
+    client.post(FREEZE, {"period": "2019-Q2", "next": OVERVIEW, "confirmed": "yes"})
     assert FrozenVersion.objects.filter(period="2019-Q2").count() == 2
 
 
 def test_an_unsafe_next_goes_to_the_revisions(client, beleid, quarter):
     as_user(client, beleid)
-    response = client.post(FREEZE, {"period": "2019-Q2", "next": "https://elders.example/"})
+    response = client.post(FREEZE, {"period": "2019-Q2", "next": "https://elders.example/", "confirmed": "yes"})
     assert response.url == reverse("reporting:revisions") + "?period=2019-Q2"
 
 

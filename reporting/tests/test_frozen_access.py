@@ -32,7 +32,7 @@ def login(client, request, persona):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_freeze(client, request, persona, frozen):
     login(client, request, persona)
-    response = client.post(reverse("reporting:freeze"), {"period": "2019-Q2"})
+    response = client.post(reverse("reporting:freeze"), {"period": "2019-Q2", "confirmed": "yes"})
     assert response.status_code == FREEZE[persona]
     assert FrozenVersion.objects.filter(period="2019-Q2").count() == (2 if persona == "beleid" else 1)
 

@@ -32,10 +32,13 @@ class Command(BaseCommand):
             self.stderr.write(str(problem))
         seconds = time.monotonic() - started
         read = ", ".join(f"{name} {count}" for name, count in result.rows_read.items())
+        for warning in result.warnings:
+            self.stderr.write(f"Let op: {warning}")
         if not result.ok:
             raise CommandError(f"{len(result.problems)} probleem/problemen gevonden; er is niets opgeslagen.")
         if dry_run:
-            self.stdout.write(f"Geen problemen gevonden (proefimport, niets opgeslagen). Gelezen: {read}.")
+            found = "Geen problemen gevonden" + (", wel waarschuwingen (zie boven)" if result.warnings else "")
+            self.stdout.write(f"{found} (proefimport, niets opgeslagen). Gelezen: {read}.")
             return
         changed = ", ".join(f"{name} {count}" for name, count in result.changed.items())
         self.stdout.write(f"Geïmporteerd in {seconds:.1f} s. Gelezen: {read}. Nieuw of gewijzigd: {changed}.")
