@@ -75,7 +75,7 @@ def test_administrator_reads_and_exports_per_client(client, generalist_a, beheer
     assert [e.client_id for e in page.context["page"]] == [person.pk]
     export = client.get(reverse("cases:access_log_export", args=[person.pk]))
     assert export["Content-Type"].startswith("text/csv")
-    lines = export.content.decode().strip().splitlines()
-    assert lines[0].startswith("tijdstip,gebruiker,actie")
-    assert "generalist-a,bekeken" in lines[1]  # the action in Dutch, not its code (defect 11)
+    lines = export.content.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("tijdstip;medewerker;actie")  # Dutch Excel (cases.spreadsheet.dutch_csv)
+    assert ";bekeken;" in lines[1]  # the action in Dutch, not its code (defect 11)
     assert AccessLogEntry.objects.filter(user=beheer, action="export", client=person).exists()

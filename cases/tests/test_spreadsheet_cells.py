@@ -30,7 +30,7 @@ def test_access_log_csv_neutralises_formulas(client, beheer, generalist_a):
     person = ClientFactory()
     AccessLogEntry.objects.create(user=generalist_a, action="view", client=person, detail=FORMULA, path="@x")
     response = as_user(client, beheer).get(reverse("cases:access_log_export", args=[person.pk]))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     first = rows[1]
     assert first[-1] == "'" + FORMULA and first[-2] == "'@x"
     assert not any(cell[:1] in "=+-@" for row in rows for cell in row if cell)

@@ -30,7 +30,7 @@ def test_unknown_lead_workers_are_a_warning_with_the_count():
 
 def test_the_page_and_the_command_show_the_warning(client, beheer, tmp_path):
     outcome = run_import(SAMPLE, "--dry-run")
-    assert "wel waarschuwingen" in outcome.stdout and "Let op:" in outcome.stderr
+    assert "wel waarschuwingen" in outcome.stdout and "Let op:" in outcome.stdout
     job = BundleImport.objects.create(original_name="bundel.zip", uploaded_by=beheer, status=BundleImportStatus.VALID,
                                       warnings="47 dossiers hebben een regisseur die bij geen gebruiker hoort")
     html = as_user(client, beheer).get(reverse("exchange:import_detail", args=[job.pk])).content.decode()

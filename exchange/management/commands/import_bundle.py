@@ -32,12 +32,12 @@ class Command(BaseCommand):
             self.stderr.write(str(problem))
         seconds = time.monotonic() - started
         read = ", ".join(f"{name} {count}" for name, count in result.rows_read.items())
-        for warning in result.warnings:
-            self.stderr.write(f"Let op: {warning}")
         if not result.ok:
             raise CommandError(f"{len(result.problems)} probleem/problemen gevonden; er is niets opgeslagen.")
+        for warning in result.warnings:  # standard output: stderr holds the problems, one per line
+            self.stdout.write(f"Let op: {warning}")
         if dry_run:
-            found = "Geen problemen gevonden" + (", wel waarschuwingen (zie boven)" if result.warnings else "")
+            found = "Geen problemen gevonden" + (", wel waarschuwingen (hierboven)" if result.warnings else "")
             self.stdout.write(f"{found} (proefimport, niets opgeslagen). Gelezen: {read}.")
             return
         changed = ", ".join(f"{name} {count}" for name, count in result.changed.items())
