@@ -67,7 +67,8 @@ class PrivateNoStoreMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated and not request.path.startswith(self.SKIP)
+        # an API client (a signal sender, an indicator token) is no person with a session
+        if (getattr(user, "is_authenticated", False) is True and not request.path.startswith(self.SKIP)
                 and not response.has_header("Cache-Control")):
             response["Cache-Control"] = "private, no-store"
         return response

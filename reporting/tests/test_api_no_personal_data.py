@@ -16,7 +16,9 @@ def test_openapi_document_lists_only_indicator_endpoints(client, db):
     schema = json.loads(response.content)
     assert schema["openapi"].startswith("3.")
     assert sorted(schema["paths"]) == ["/api/v1/indicators", "/api/v1/indicators.csv", "/api/v1/indicators.xlsx",
-                                       "/api/v1/revisions"]
+                                       "/api/v1/revisions", "/api/v1/signals"]
+    # the signal hub's endpoint (frontdoor) only takes signals in: nothing about a person comes out
+    assert set(schema["paths"]["/api/v1/signals"]) == {"post"}
     assert "tokenAuth" in schema["components"]["securitySchemes"]
     properties = schema["components"]["schemas"]["IndicatorRow"]["properties"]
     assert set(properties) == {"period", "team", "indicator", "dimension", "value", "count", "computed_at",
