@@ -1,7 +1,7 @@
 """The reference data the migrations ship (ZRM instruments and the participatieladder, starter
-referrers, the maatwerk catalogue, the client-experience statements, the shipped letters). A transactional test's database is flushed afterwards, which removes them for
-the tests that follow; ``restore`` puts them back with the migrations' own functions (all
-idempotent)."""
+referrers, the maatwerk catalogue, the client-experience statements, the shipped letters). A
+transactional test's database is flushed afterwards, which removes them for the tests that
+follow; ``restore`` puts them back with the migrations' own functions (all idempotent)."""
 
 import importlib
 
