@@ -139,8 +139,9 @@ def demo_teams(rng: random.Random) -> list[DemoTeam]:
 def _bsn(rng: random.Random) -> str:
     while True:
         digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
-        check = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
-        if check < 10:
+        weighted = sum(d * w for d, w in zip(digits, WEIGHTS, strict=True))
+        check = weighted % 11
+        if check < 10 and weighted != check:  # the elfproef wants a non-zero multiple of 11 (cases.validators)
             return "".join(map(str, digits)) + str(check)
 
 
