@@ -22,8 +22,3 @@ def worker(team):
 @pytest.fixture
 def other_worker(other_team):
     return user_with_role(Role.GENERALIST, other_team, username="andere")
-
-
-@pytest.fixture
-def beheer(db):
-    return user_with_role(Role.BEHEER, None, username="beheer")
