@@ -120,7 +120,7 @@ def _check_row(p: Any, row: Any, members: set[tuple[str, str]]) -> AppointmentRe
 
 
 def parse(p: Any) -> None:
-    records = p.parsed.data["appointments.csv"] = {}
+    records = p.spool("appointments.csv")
     p.parsed.data["appointment_users"] = {}
     table = p.table("appointments.csv")
     if table is None:

@@ -94,8 +94,10 @@ class DossierRecord:
 
 def parse(p) -> None:
     data = p.parsed.data
-    data.update({"teams.csv": {}, "referrers.csv": {}, "clients.csv": {}, "dossiers.csv": {},
-                 "dossier_clients.csv": {}, "dossier_safeguards.csv": set(), "lead_workers": {}})
+    # The large files' records wait on disk for the store (``parser.spool``, docs/adr/0200).
+    data.update({"teams.csv": {}, "referrers.csv": {}, "lead_workers": {}})
+    for name in ("clients.csv", "dossiers.csv", "dossier_clients.csv", "dossier_safeguards.csv"):
+        p.spool(name)
     _parse_teams(p)
     _parse_referrers(p)
     _parse_clients(p)
@@ -168,6 +170,7 @@ def _parse_dossiers(p) -> None:
     seen: dict = {}
     records = p.parsed.data["dossiers.csv"]
     team_codes, referrer_codes = p.parsed.data["team_codes"], p.parsed.data["referrer_codes"]
+    workers: set[str] = set()
     _table, rows = p.rows("dossiers.csv")
     for row in rows:
         ref = p.unique(row, "dossier_ref", seen)
@@ -209,16 +212,17 @@ def _parse_dossiers(p) -> None:
                 **recorded, regie_after=regie_after,
             )
             p.parsed.dossier_dates[ref] = (registered_on, closed_on)
+            if record_worker := row.text("lead_worker"):
+                workers.add(record_worker)
     p.named("dossiers.csv", seen)
     _open_with_safeguards(p, seen)
-    _resolve_lead_workers(p)
+    _resolve_lead_workers(p, workers)
 
 
 def _open_with_safeguards(p, lines: dict) -> None:
     """An import never deletes, so it cannot reopen a dossier that has safeguards in the system
     (reopening in the application removes them)."""
-    records = p.parsed.data["dossiers.csv"]
-    open_refs = sorted(ref for ref, record in records.items() if record.closed_on is None)
+    open_refs = sorted(ref for ref, (_registered, closed_on) in p.parsed.dossier_dates.items() if closed_on is None)
     for batch in _batches(open_refs):
         refs = DossierSafeguard.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", flat=True)
         for ref in sorted(set(refs)):
@@ -227,8 +231,7 @@ def _open_with_safeguards(p, lines: dict) -> None:
                              "does not remove"))
 
 
-def _resolve_lead_workers(p) -> None:
-    names = {d.lead_worker for d in p.parsed.data["dossiers.csv"].values() if d.lead_worker}
+def _resolve_lead_workers(p, names: set[str]) -> None:
     users = get_user_model().objects
     for batch in _batches(sorted(names)):
         p.parsed.data["lead_workers"].update(users.filter(username__in=batch).values_list("username", "id"))

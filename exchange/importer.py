@@ -42,10 +42,18 @@ def import_bundle(path: str | Path, *, dry_run: bool = False, progress: Progress
         parsed = BundleParser(source, problems, progress).parse()
     finally:
         source.close()
+    try:
+        return _finish(result, parsed, problems, path, progress, dry_run=dry_run)
+    finally:
+        parsed.close()  # the spooled records (exchange.spool)
+
+
+def _finish(result: ImportResult, parsed, problems: Problems, path, progress, *, dry_run: bool) -> ImportResult:
     result.rows_read = parsed.rows_read
     result.warnings = warnings(parsed.data)
     if problems or dry_run:
         return result
+    parsed.release_checks()
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":

@@ -15,9 +15,14 @@ from django.utils.translation import gettext as _
 from cases.models import Client, Dossier, DossierMember
 from exchange import registry
 from exchange.source import BundleSource, Problems, Table, open_table
+from exchange.spool import Spool, close_all
 
 Progress = Callable[[str, int, int], None]
 LOOKUP_BATCH = 10_000
+# The files whose keys later files look up (``parsed.named``): only theirs are kept until the
+# end of the parse; a file's keys at the cap are millions of strings (docs/adr/0200).
+REFERENCED = frozenset({"dossiers.csv", "clients.csv", "dossier_clients.csv", "goals.csv", "referrals.csv",
+                        "wmo_meldingen.csv", "signals.csv", "journal.csv"})
 
 
 @dataclass
@@ -33,6 +38,15 @@ class Parsed:
     existing_dossiers: dict = field(default_factory=dict)  # ref -> (id, registered_on, closed_on)
     # (registered_on, closed_on) of the bundle's own valid dossiers: set by the cases part
     dossier_dates: dict = field(default_factory=dict)  # ref -> (registered_on, closed_on)
+
+    def release_checks(self) -> None:
+        """Drop what only validation needs (the keys of files, the dossiers' dates) before storing."""
+        self.named.clear()
+        self.dossier_dates.clear()
+
+    def close(self) -> None:
+        """Remove the spooled records (``exchange.spool``)."""
+        close_all(self.data)
 
 
 class Cells:
@@ -160,6 +174,11 @@ class BundleParser:
 
     # ---- keys and references ---------------------------------------------------------------
 
+    def spool(self, name: str) -> Spool:
+        """A file's valid records, on disk until the store reads them (``exchange.spool``)."""
+        spool = self.parsed.data[name] = Spool()
+        return spool
+
     def unique(self, row: Cells, column: str, seen: dict) -> str | None:
         key = row.required(column)
         if key in seen:
@@ -174,8 +193,11 @@ class BundleParser:
             row.error("code", _("%(value)r is not a code (letters, digits, - and _ only)") % {"value": key})
         return key
 
-    def named(self, name: str, seen: dict) -> set:
-        """Record the keys a file names (valid rows or not)."""
+    def named(self, name: str, seen: dict):
+        """Record the keys a file names (valid rows or not), when later files look them up
+        (``REFERENCED``); returns them (a set, or the keys of ``seen``)."""
+        if name not in REFERENCED:
+            return seen.keys()
         self.parsed.named[name] = keys = set(seen)
         return keys
 

@@ -4,6 +4,7 @@ Everything that can go wrong with the bytes (unknown files, wrong encoding, brok
 quoting, wrong number of cells, unknown or missing columns) becomes a ``Problem``
 with file, line and column; nothing here raises on bad input."""
 
+import codecs
 import csv
 import io
 import stat
@@ -130,27 +131,55 @@ class BundleSource:
     def __contains__(self, name: str) -> bool:
         return name in self._files
 
-    def read_bytes(self, name: str) -> bytes | None:
-        """The file's bytes; None (with a problem) when a damaged or encrypted zip cannot give them.
-        A zip entry is read in pieces and never beyond the size its directory declares."""
+    def open(self, name: str):
+        """A binary stream of the file's bytes (a zip entry is unpacked as it is read)."""
         handle = self._files[name]
-        if self._zip is None:
-            return Path(handle).read_bytes()
+        return Path(handle).open("rb") if self._zip is None else self._zip.open(handle)
+
+    def scan(self, name: str) -> "Scan | None":
+        """One pass over the file's bytes, piece by piece (never the whole file in memory):
+        its UTF-8 is checked, its lines counted and rare characters noted. None (with a
+        problem) when the bytes are not UTF-8 or a damaged or encrypted zip cannot give them.
+        A zip entry is never read beyond the size its directory declares."""
+        handle = self._files[name]
+        limit = self.max_bytes if self._zip is None else min(handle.file_size, self.max_bytes)
+        scan = Scan()
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        offset = 0  # bytes read before this piece
         try:
-            chunks, size = [], 0
-            with self._zip.open(handle) as stream:
+            with self.open(name) as stream:
                 while chunk := stream.read(READ_CHUNK):
-                    size += len(chunk)
-                    if size > handle.file_size or size > self.max_bytes:
+                    if offset + len(chunk) > limit:
                         self.problems.add(name, 0, "", _("the file unpacks to more than the .zip declares"))
                         return None
-                    chunks.append(chunk)
-            return b"".join(chunks)
+                    pending = len(decoder.getstate()[0])
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as error:
+                        position = max(offset - pending + error.start, 0)
+                        self._not_utf8(name, chunk, offset, position, scan)
+                        return None
+                    scan.lines += chunk.count(b"\n")
+                    scan.nul = scan.nul or b"\x00" in chunk
+                    scan.quote = scan.quote or b"'" in chunk
+                    offset += len(chunk)
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    self._not_utf8(name, b"", offset, offset - len(decoder.getstate()[0]), scan)
+                    return None
         except RuntimeError:  # zipfile: "File ... is encrypted, password required"
             self.problems.add(name, 0, "", _("the file is encrypted in the .zip"))
+            return None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
             self.problems.add(name, 0, "", _("the file cannot be unpacked: the .zip file is damaged"))
-        return None
+            return None
+        return scan
+
+    def _not_utf8(self, name: str, chunk: bytes, offset: int, position: int, scan: "Scan") -> None:
+        """The problem of a file that is not UTF-8: its line (counted up to the bad byte)."""
+        lines = scan.lines + chunk.count(b"\n", 0, max(position - offset, 0))
+        self.problems.add(name, lines + 1, "", _("not UTF-8 encoded (byte %(offset)d)") % {"offset": position})
 
     def close(self) -> None:
         if self._zip is not None:
@@ -158,72 +187,81 @@ class BundleSource:
 
 
 @dataclass
+class Scan:
+    """What one pass over a file's bytes found."""
+
+    lines: int = 0
+    nul: bool = False  # a NUL character somewhere (reported per cell)
+    quote: bool = False  # an apostrophe somewhere (a formula escape may need undoing)
+
+
+@dataclass
 class Table:
+    """A file whose bytes are UTF-8 and whose header is usable. Its rows are read from the
+    source each time (a stream, never the whole text in memory)."""
+
     spec: FileSpec
     header: list[str]
     index: dict[str, int]
-    text: str
-    total_lines: int
+    source: BundleSource
+    scan: Scan
     broken: bool = False  # reading stopped at a quoting error: later rows are unknown
 
     @property
     def name(self) -> str:
         return self.spec.name
 
+    @property
+    def total_lines(self) -> int:
+        return self.scan.lines
+
     def rows(self, problems: Problems) -> Iterator[tuple[int, list[str]]]:
         """(line number, cells) per data row; stops at the first quoting error.
 
         The line number is the line a row starts on (a quoted cell may span lines)."""
-        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
         width = len(self.header)
         start = 1
         # Rare cases, checked per row only in files that have them at all.
-        nul = "\x00" in self.text
-        special = nul or "'" in self.text
-        try:
-            next(reader)
-            start = reader.line_num + 1
-            for cells in reader:
-                line, start = start, reader.line_num + 1
-                if not cells:
-                    continue
-                if len(cells) != width:
-                    problems.add(self.name, line, "",
-                                 _("expected %(expected)d cells, found %(found)d")
-                                 % {"expected": width, "found": len(cells)})
-                    continue
-                if special:
-                    cells = [unescape(cell) for cell in cells]
-                    if nul and any("\x00" in cell for cell in cells):
-                        # Reported here; any problem means nothing is stored (COPY would refuse it).
-                        for column, cell in zip(self.header, cells, strict=True):
-                            if "\x00" in cell:
-                                problems.add(self.name, line, column, _("contains a NUL character"))
-                yield line, cells
-        except csv.Error as error:
-            self.broken = True
-            problems.add(self.name, start, "", _("broken CSV quoting: %(error)s") % {"error": error})
-
-
-def _decode(name: str, data: bytes, problems: Problems) -> str | None:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        problems.add(name, line, "", _("not UTF-8 encoded (byte %(offset)d)") % {"offset": error.start})
-        return None
+        nul = self.scan.nul
+        special = nul or self.scan.quote
+        with self.source.open(self.name) as stream:
+            reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), strict=True)
+            try:
+                next(reader)
+                start = reader.line_num + 1
+                for cells in reader:
+                    line, start = start, reader.line_num + 1
+                    if not cells:
+                        continue
+                    if len(cells) != width:
+                        problems.add(self.name, line, "",
+                                     _("expected %(expected)d cells, found %(found)d")
+                                     % {"expected": width, "found": len(cells)})
+                        continue
+                    if special:
+                        cells = [unescape(cell) for cell in cells]
+                        if nul and any("\x00" in cell for cell in cells):
+                            # Reported here; any problem means nothing is stored (COPY would refuse it).
+                            for column, cell in zip(self.header, cells, strict=True):
+                                if "\x00" in cell:
+                                    problems.add(self.name, line, column, _("contains a NUL character"))
+                    yield line, cells
+            except csv.Error as error:
+                self.broken = True
+                problems.add(self.name, start, "", _("broken CSV quoting: %(error)s") % {"error": error})
 
 
 def open_table(source: BundleSource, spec: FileSpec, problems: Problems, extra_columns=frozenset()) -> Table | None:
-    """Decode a file and check its header; None when the file is absent or unusable."""
+    """Check a file's bytes and header; None when the file is absent or unusable."""
     if spec.name not in source:
         return None
-    data = source.read_bytes(spec.name)
-    text = None if data is None else _decode(spec.name, data, problems)
-    if text is None:
+    scan = source.scan(spec.name)
+    if scan is None:
         return None
     try:
-        header = next(csv.reader(io.StringIO(text, newline=""), strict=True), None)
+        with source.open(spec.name) as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+            header = next(csv.reader(text, strict=True), None)
     except csv.Error as error:
         problems.add(spec.name, 1, "", _("broken CSV quoting: %(error)s") % {"error": error})
         return None
@@ -245,4 +283,4 @@ def open_table(source: BundleSource, spec: FileSpec, problems: Problems, extra_c
         usable = False
     if not usable:
         return None
-    return Table(spec, header, {c: i for i, c in enumerate(header)}, text, text.count("\n"))
+    return Table(spec, header, {c: i for i, c in enumerate(header)}, source, scan)

@@ -103,9 +103,10 @@ def _parse_areas(p: Any, team_codes: set[str]) -> dict[str, str]:
     return {**dict(TeamArea.objects.values_list("pc4", "team__code")), **areas}
 
 
-def _parse_contacts(p: Any, team_codes: set[str]) -> dict[str, tuple[str, str | None]]:
-    """Short contacts; returns {contact_ref: (team, dossier_ref)} of the bundle's and the system's."""
-    contacts = p.parsed.data["short_contacts.csv"] = {}
+def _parse_contacts(p: Any, team_codes: set[str]) -> set[str]:
+    """Short contacts; returns the refs of the bundle's valid ones."""
+    contacts = p.spool("short_contacts.csv")
+    known: set[str] = set()
     seen: dict[str, int] = {}
     topics = topic_codes()
     dossier_refs, named_clients, pairs = p.collect("short_contacts.csv")
@@ -154,13 +155,13 @@ def _parse_contacts(p: Any, team_codes: set[str]) -> dict[str, tuple[str, str | 
         if row.ok:
             contacts[ref] = ContactRecord(team, contacted_on, channel, topic, anonymous, outcome, client_ref or None,
                                           referred_to, dossier_ref or None, minutes, recorded_on or contacted_on)
+            known.add(ref)
     p.named("short_contacts.csv", seen)
-    known = {ref: (c.team, c.dossier_ref) for ref, c in contacts.items()}
     return known
 
 
 def _parse_signals(p: Any, team_codes: set[str], areas: dict[str, str],
-                   contacts: dict[str, Any]) -> dict[str, tuple[dt.date, int]]:
+                   contacts: set[str]) -> dict[str, tuple[dt.date, int]]:
     """Signals; returns {signal_ref: (received_on, line)} of the bundle's valid rows."""
     signals = p.parsed.data["signals.csv"] = {}
     seen: dict[str, int] = {}
@@ -168,8 +169,9 @@ def _parse_signals(p: Any, team_codes: set[str], areas: dict[str, str],
     wanted: set[str] = set()
     if table is not None and "contact_ref" in table.index:
         wanted = {cells[table.index["contact_ref"]] for _line, cells in table.rows(_Unreported())} - {""}
-    system_contacts = set(ShortContact.objects.filter(ref__in=sorted(wanted - set(contacts)))
+    system_contacts = set(ShortContact.objects.filter(ref__in=sorted(wanted - contacts))
                           .values_list("ref", flat=True)) if wanted else set()
+    known_contacts = contacts | system_contacts
     _table, rows, _members = p.dossier_rows("signals.csv", with_members=False)
     lines = {}
     for row in rows:
@@ -193,7 +195,7 @@ def _parse_signals(p: Any, team_codes: set[str], areas: dict[str, str],
         row.not_before("outcome_on", outcome_on, "received_on", received_on or None)
         contact_ref = row.text("contact_ref")
         if contact_ref:
-            p.exists(row, "contact_ref", contact_ref, set(contacts) | system_contacts, "short_contacts.csv")
+            p.exists(row, "contact_ref", contact_ref, known_contacts, "short_contacts.csv")
         if outcome == SignalOutcome.ACCEPTED and not (dossier_ref or contact_ref):
             row.error("outcome", _("hulp_aanvaard requires a dossier_ref or a contact_ref"))
         if not team and postcode:

@@ -44,13 +44,15 @@ class EntryRecord:
 
 
 def parse(p) -> None:
-    records = p.parsed.data["journal.csv"] = {}
+    records = p.spool("journal.csv")
     authors = p.parsed.data["journal_authors"] = {}
     table, rows, members = p.dossier_rows("journal.csv")
     if table is None:
         return
     seen: dict = {}
-    lines: dict = {}
+    lines: dict = {}  # ref -> line, of the valid entries that correct another
+    targets: dict = {}  # ref -> its dossier's ref, of the valid entries
+    authors_named: set = set()
     for row in rows:
         ref = p.unique(row, "entry_ref", seen)
         dossier_ref, client_ref = row.required("dossier_ref"), row.text("client_ref")
@@ -71,35 +73,39 @@ def parse(p) -> None:
             records[ref] = EntryRecord(dossier_ref, client_ref or None, written_on, kind, minutes,
                                        row.text("author"), BOOLEANS.get(flag, False), row.text("text"),
                                        corrects_ref or None)
-            lines[ref] = row.line
+            targets[ref] = dossier_ref
+            if corrects_ref:
+                lines[ref] = (row.line, corrects_ref, dossier_ref)
+            if row.text("author"):
+                authors_named.add(row.text("author"))
     p.named("journal.csv", seen)
-    _check_corrections(p, records, lines)
+    _check_corrections(p, records, lines, targets)
     users = get_user_model().objects
-    names = sorted({r.author for r in records.values() if r.author})
+    names = sorted(authors_named)
     for start in range(0, len(names), BATCH):
         authors.update(users.filter(username__in=names[start:start + BATCH]).values_list("username", "id"))
 
 
-def _check_corrections(p, records: dict, lines: dict) -> None:
-    """corrects_ref names an entry of the same dossier, in the bundle or in the system."""
-    wanted = sorted({r.corrects_ref for r in records.values() if r.corrects_ref and r.corrects_ref not in records})
+def _check_corrections(p, records, lines: dict, targets: dict) -> None:
+    """corrects_ref names an entry of the same dossier, in the bundle or in the system.
+    ``lines``: ref -> (line, corrects_ref, dossier_ref) of the valid entries that correct one;
+    ``targets``: ref -> dossier_ref of every valid entry."""
+    wanted = sorted({target for _line, target, _d in lines.values() if target not in targets})
     in_system: dict = {}
     for start in range(0, len(wanted), BATCH):
         in_system.update(JournalEntry.objects.filter(ref__in=wanted[start:start + BATCH])
                          .values_list("ref", "dossier__ref"))
-    for ref, record in list(records.items()):
-        target = record.corrects_ref
-        if not target:
-            continue
-        dossier = records[target].dossier_ref if target in records else in_system.get(target)
+    for ref, (line, target, own_dossier) in lines.items():
+        dossier = targets[target] if target in targets else in_system.get(target)
         if dossier is None and target not in p.parsed.named.get("journal.csv", set()):
             message = _("%(value)r does not exist in the bundle or the system") % {"value": target}
-        elif dossier is not None and dossier != record.dossier_ref:
+        elif dossier is not None and dossier != own_dossier:
             message = _("%(value)r is an entry of another dossier") % {"value": target}
         else:
             continue
-        p.problems.add("journal.csv", lines[ref], "corrects_ref", message)
+        p.problems.add("journal.csv", line, "corrects_ref", message)
         del records[ref]
+        del targets[ref]  # a later entry correcting this one is not reported again
 
 
 def store(s, parsed) -> None:

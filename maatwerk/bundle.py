@@ -139,7 +139,7 @@ def _parse_catalogue(p, data: dict) -> tuple[set, dict]:
 
 def _parse_meldingen(p, data: dict) -> dict:
     """Meldingen; returns {melding_ref: (dossier_ref, melding_on)} of the bundle's valid rows."""
-    meldingen = data["wmo_meldingen.csv"] = {}
+    meldingen = p.spool("wmo_meldingen.csv")
     seen: dict = {}
     known = {}
     _table, rows, members = p.dossier_rows("wmo_meldingen.csv")
@@ -216,7 +216,8 @@ def parse(p) -> None:
         "referrals.csv": _present(p, "referrals.csv", REFERRAL_WMO),
     }
 
-    referrals = data["referrals.csv"] = {}
+    referrals = p.spool("referrals.csv")
+    owners = data["maatwerk:referral_owners"] = {}  # referral_ref -> dossier_ref, for plans' actions.csv
     seen: dict = {}
     numbers: dict[int, int] = {}
     meldingen = {**_meldingen_in_system(_melding_refs(p) - set(bundle_meldingen)), **bundle_meldingen}
@@ -278,6 +279,7 @@ def parse(p) -> None:
                 requested_on, decided_on, starts_on, ends_on, melding_ref or None, volume, unit, frequency,
                 number, started, ended, reason,
             )
+            owners[ref] = dossier_ref
     p.named("referrals.csv", seen)
 
 

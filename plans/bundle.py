@@ -116,7 +116,7 @@ def _domains() -> frozenset[str]:
 
 
 def _parse_plans(p) -> None:
-    plans = p.parsed.data["plans.csv"] = {}
+    plans = p.spool("plans.csv")
     seen: dict = {}
     _table, rows, _members = p.dossier_rows("plans.csv", with_members=False)
     for row in rows:
@@ -130,7 +130,8 @@ def _parse_plans(p) -> None:
 
 
 def _parse_goals(p, domains) -> None:
-    goals = p.parsed.data["goals.csv"] = {}
+    goals = p.spool("goals.csv")
+    owners = p.parsed.data["plans:goal_owners"] = {}  # goal_ref -> dossier_ref, for actions.csv
     seen: dict = {}
     _table, rows, members = p.dossier_rows("goals.csv")
     for row in rows:
@@ -156,13 +157,15 @@ def _parse_goals(p, domains) -> None:
         if row.ok:
             goals[ref] = GoalRecord(dossier_ref, client_ref or None, domain, direction, row.text("description"),
                                     proposed_by, set_on, target_on, status, status_on)
+            owners[ref] = dossier_ref
     p.named("goals.csv", seen)
 
 
 def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, str | None]:
-    """ref -> its dossier's ref, for refs in the bundle (valid rows) or the system; None for
-    a ref on a bundle row with problems of its own (not reported again)."""
-    owners = {ref: record.dossier_ref for ref, record in in_bundle.items() if ref in refs}
+    """ref -> its dossier's ref, for refs in the bundle (valid rows: ``in_bundle``, ref -> its
+    dossier's ref) or the system; None for a ref on a bundle row with problems of its own (not
+    reported again)."""
+    owners = {ref: in_bundle[ref] for ref in refs if ref in in_bundle}
     named = p.parsed.named.get(file, set())
     missing = sorted(refs - set(owners))
     owners.update(dict(model.objects.filter(ref__in=missing).values_list("ref", "dossier__ref")))
@@ -173,7 +176,7 @@ def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, s
 
 
 def _parse_actions(p, domains) -> None:
-    actions = p.parsed.data["actions.csv"] = {}
+    actions = p.spool("actions.csv")
     table = p.table("actions.csv")
     goal_refs, referral_refs = set(), set()
     if table is not None:
@@ -183,8 +186,8 @@ def _parse_actions(p, domains) -> None:
                 goal_refs.add(cells[g])
             if r is not None and cells[r]:
                 referral_refs.add(cells[r])
-    goal_owner = _owners(p, goal_refs, p.parsed.data["goals.csv"], "goals.csv", Goal)
-    referral_owner = _owners(p, referral_refs, p.parsed.data.get("referrals.csv", {}),
+    goal_owner = _owners(p, goal_refs, p.parsed.data.pop("plans:goal_owners", {}), "goals.csv", Goal)
+    referral_owner = _owners(p, referral_refs, p.parsed.data.pop("maatwerk:referral_owners", {}),
                              "referrals.csv", Referral)
     seen: dict = {}
     _table, rows, _members = p.dossier_rows("actions.csv", with_members=False)
@@ -218,7 +221,7 @@ def _parse_actions(p, domains) -> None:
 
 
 def _parse_network(p) -> None:
-    contacts = p.parsed.data["network.csv"] = {}
+    contacts = p.spool("network.csv")
     seen: dict = {}
     _table, rows, _members = p.dossier_rows("network.csv", with_members=False)
     for row in rows:
@@ -234,7 +237,7 @@ def _parse_network(p) -> None:
 
 
 def _parse_consents(p) -> None:
-    consents = p.parsed.data["consents.csv"] = {}
+    consents = p.spool("consents.csv")
     seen: dict = {}
     _dossiers, client_refs, _pairs = p.collect("consents.csv")
     table = p.table("consents.csv")
@@ -290,7 +293,7 @@ def _store_consents(s, consents: dict) -> None:
 def store(s, parsed) -> None:
     data, now = parsed.data, s.now
     dossiers = s.ids["dossiers"]
-    named = (set(data["plans.csv"]) | {r.dossier_ref for r in data["goals.csv"].values()}
+    named = (set(data["plans.csv"].keys()) | {r.dossier_ref for r in data["goals.csv"].values()}
              | {r.dossier_ref for r in data["actions.csv"].values()} | {c[0] for c in data["network.csv"].values()})
     if named - set(dossiers):  # dossiers in the system that the bundle names without holding them
         dossiers.update(s.lookup("cases_dossier", "ref", named - set(dossiers)))
@@ -300,7 +303,7 @@ def store(s, parsed) -> None:
              ((dossiers[ref], agreed_on, "{}", now, now) for ref, agreed_on in data["plans.csv"].items()),
              key=("dossier_id",), compare=("agreed_on",), touch=("updated_at",))
     # A goal implies a plan: a draft where neither the bundle nor the system has one.
-    implied = sorted({r.dossier_ref for r in data["goals.csv"].values()} - set(data["plans.csv"]))
+    implied = sorted({r.dossier_ref for r in data["goals.csv"].values()} - set(data["plans.csv"].keys()))
     s.upsert("plans.csv", "plans_plan", plan_columns,
              ((dossiers[ref], None, "{}", now, now) for ref in implied), key=("dossier_id",))
 

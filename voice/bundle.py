@@ -42,8 +42,7 @@ class QuestionnaireRecord:
 
 
 def parse(p: Any) -> None:
-    records: dict[str, QuestionnaireRecord] = {}
-    p.parsed.data["questionnaires.csv"] = records
+    records = p.spool("questionnaires.csv")
     table, rows, members = p.dossier_rows("questionnaires.csv")
     if table is None:
         return
@@ -85,16 +84,19 @@ def parse(p: Any) -> None:
             lines[ref] = row.line
     # One per dossier also against the system: another ref for a dossier that has one already.
     taken = dict(Questionnaire.objects.filter(dossier__ref__in=list(by_dossier)).values_list("dossier__ref", "ref"))
-    for ref, record in list(records.items()):
+    refused = []
+    for ref, record in records.items():
         other = taken.get(record.dossier_ref)
         if other is not None and other != ref:
             p.problems.add("questionnaires.csv", lines[ref], "dossier_ref",
                            _("this dossier already has a questionnaire (%(ref)r)") % {"ref": other})
-            del records[ref]
+            refused.append(ref)
+    for ref in refused:
+        del records[ref]
 
 
 def store(s: Any, parsed: Any) -> None:
-    records: dict[str, QuestionnaireRecord] = parsed.data.get("questionnaires.csv", {})
+    records = parsed.data.get("questionnaires.csv", {})
     if not records:
         return
     version = current_set()

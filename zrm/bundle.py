@@ -37,7 +37,7 @@ class MeasurementRecord:
 
 
 def parse(p) -> None:
-    records = p.parsed.data["zrm.csv"] = {}
+    records = p.spool("zrm.csv")
     loaded = list(Instrument.objects.prefetch_related("domains", "steps"))
     instruments = {i.code: {d.code: d.pk for d in i.domains.all()} for i in loaded}
     steps = {i.code: {str(n): n for n in i.step_numbers()} for i in loaded}
@@ -49,7 +49,8 @@ def parse(p) -> None:
     domain_positions = [table.index[c] for c in domain_names]
     seen: dict = {}
     used: dict[str, int] = {}
-    lines: dict[str, int] = {}
+    series = _series(instruments)
+    units: dict[tuple, list] = {}  # (dossier, client, series) -> [(measured_on, type, line, ref)]: the order rules
     withdrawn = set(WithdrawnMeasurement.objects.values_list("ref", flat=True))
     for row in rows:
         ref = p.unique(row, "measurement_ref", seen)
@@ -85,8 +86,10 @@ def parse(p) -> None:
         if row.ok:
             records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores,
                                              scored_with or "")
-            lines[ref] = row.line
-    _check_order(p, records, lines, instruments)
+            if kind != MeasurementType.SELF_SCAN:  # the resident's own view, outside the order
+                units.setdefault((dossier_ref, client_ref or None, series[instrument]), []).append(
+                    (measured_on, kind, row.line, ref))
+    _check_order(p, units)
     for instrument, line in used.items():
         for code in instruments[instrument]:
             if code not in table.index:
@@ -104,32 +107,29 @@ def _series(instruments: dict[str, dict]) -> dict[str, str]:
     return series
 
 
-def _check_order(p, records: dict, lines: dict, instruments: dict) -> None:
+def _check_order(p, units: dict[tuple, list]) -> None:
     """The order rules of ``zrm.services`` within the bundle, per member and series: one
-    nulmeting, later measurements not before it, one eindmeting and none after it."""
-    series = _series(instruments)
-    units: dict[tuple, list] = {}
-    for ref, m in records.items():
-        if m.type == MeasurementType.SELF_SCAN:  # the resident's own view, outside the order
-            continue
-        units.setdefault((m.dossier_ref, m.client_ref, series[m.instrument]), []).append((m.measured_on, ref, m))
+    nulmeting, later measurements not before it, one eindmeting and none after it.
+    ``units``: (dossier, client, series) -> [(measured_on, type, line, ref)] of the valid rows."""
     for measurements in units.values():
-        baselines = sorted((d, r) for d, r, m in measurements if m.type == MeasurementType.BASELINE)
-        finals = sorted((d, r) for d, r, m in measurements if m.type == MeasurementType.FINAL)
-        for _date, ref in baselines[1:]:
-            p.problems.add("zrm.csv", lines[ref], "type", _("a second nulmeting for this member (the first is %(ref)r)")
+        if len(measurements) == 1:
+            continue  # nothing to compare with
+        baselines = sorted((d, r, line) for d, kind, line, r in measurements if kind == MeasurementType.BASELINE)
+        finals = sorted((d, r, line) for d, kind, line, r in measurements if kind == MeasurementType.FINAL)
+        for _date, _ref, line in baselines[1:]:
+            p.problems.add("zrm.csv", line, "type", _("a second nulmeting for this member (the first is %(ref)r)")
                            % {"ref": baselines[0][1]})
-        for _date, ref in finals[1:]:
-            p.problems.add("zrm.csv", lines[ref], "type", _("a second eindmeting for this member (the first is "
-                                                            "%(ref)r)") % {"ref": finals[0][1]})
-        for measured_on, ref, m in measurements:
-            if m.type == MeasurementType.BASELINE:
+        for _date, _ref, line in finals[1:]:
+            p.problems.add("zrm.csv", line, "type", _("a second eindmeting for this member (the first is "
+                                                      "%(ref)r)") % {"ref": finals[0][1]})
+        for measured_on, kind, line, _ref in measurements:
+            if kind == MeasurementType.BASELINE:
                 continue
             if baselines and measured_on < baselines[0][0]:
-                p.problems.add("zrm.csv", lines[ref], "measured_on",
+                p.problems.add("zrm.csv", line, "measured_on",
                                _("before the nulmeting of this member (%(date)s)") % {"date": baselines[0][0]})
             if finals and measured_on > finals[0][0]:
-                p.problems.add("zrm.csv", lines[ref], "measured_on",
+                p.problems.add("zrm.csv", line, "measured_on",
                                _("after the eindmeting of this member (%(date)s)") % {"date": finals[0][0]})
 
 
