@@ -10,8 +10,11 @@ check refuses. Looking a record up by its key is not offered: what later files n
 file (keys, dates, owners) the parts keep themselves, compactly.
 
 Keys are unique: the parser reports a duplicate key as a problem, and nothing is stored
-when there is one."""
+when there is one. A record that is a dataclass is written as the tuple of its fields and
+built again on reading (pickling the instances themselves is three times slower)."""
 
+import dataclasses
+import operator
 import pickle
 import tempfile
 from collections.abc import Iterator
@@ -21,18 +24,26 @@ CHUNK = 5_000  # records per pickled chunk
 
 
 class Spool:
-    __slots__ = ("_buffer", "_dropped", "_file", "_keyed", "_length")
+    __slots__ = ("_buffer", "_dropped", "_fields", "_file", "_length", "_type")
 
     def __init__(self) -> None:
         self._file: Any = None
         self._buffer: list = []
         self._dropped: set = set()
         self._length = 0
-        self._keyed = True
+        self._type: Any = None  # the records' dataclass, if they are instances of one
+        self._fields: Any = None
 
     # ---- writing ---------------------------------------------------------------------------
 
     def __setitem__(self, key: Any, value: Any) -> None:
+        if self._length == 0 and dataclasses.is_dataclass(value):
+            self._type = type(value)
+            names = [f.name for f in dataclasses.fields(value)]
+            get = operator.attrgetter(*names)
+            self._fields = get if len(names) > 1 else (lambda record: (get(record),))
+        if self._fields is not None:
+            value = self._fields(value)
         self._buffer.append((key, value))
         self._length += 1
         if len(self._buffer) >= CHUNK:
@@ -40,7 +51,6 @@ class Spool:
 
     def add(self, item: Any) -> None:
         """A set's records (the key is the record)."""
-        self._keyed = False
         self[item] = None
 
     def __delitem__(self, key: Any) -> None:
@@ -80,7 +90,12 @@ class Spool:
             position += 8 + size
             if dropped:
                 chunk = [item for item in chunk if item[0] not in dropped]
-            yield from chunk
+            if self._type is None:
+                yield from chunk
+            else:
+                record = self._type
+                for key, values in chunk:
+                    yield key, record(*values)
 
     def values(self) -> Iterator[Any]:
         for _key, value in self.items():
