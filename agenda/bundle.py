@@ -83,7 +83,8 @@ def _users(names: set[str]) -> dict[str, int]:
     return found
 
 
-def _check_row(p: Any, row: Any, members: set[tuple[str, str]]) -> AppointmentRecord | None:
+def _check_row(p: Any, row: Any, members: set[tuple[str, str]], zone: Any = None) -> AppointmentRecord | None:
+    zone = zone or timezone.get_current_timezone()  # looked up once per file by parse()
     dossier_ref = row.required("dossier_ref")
     kind = row.required("kind") and row.code("kind")
     place_kind = row.required("place_kind") and row.code("place_kind")
@@ -93,7 +94,7 @@ def _check_row(p: Any, row: Any, members: set[tuple[str, str]]) -> AppointmentRe
         if ends_at <= starts_at:
             row.error("ends_at", _("ends_at must be after starts_at"))
         elif ends_at - starts_at > dt.timedelta(hours=MAX_HOURS) or \
-                timezone.localdate(starts_at) != timezone.localdate(ends_at):
+                starts_at.astimezone(zone).date() != ends_at.astimezone(zone).date():
             row.error("ends_at", _("an appointment ends on its day, at most %(hours)d hours after it starts")
                       % {"hours": MAX_HOURS})
     workers = _split(row.required("workers"))
@@ -111,7 +112,7 @@ def _check_row(p: Any, row: Any, members: set[tuple[str, str]]) -> AppointmentRe
                 row.error("member_refs", _("%(client)r is not a member of dossier %(dossier)r")
                           % {"client": ref, "dossier": dossier_ref})
         if starts_at:
-            row.not_before("starts_at", timezone.localdate(starts_at), "registered_on", dates[0])
+            row.not_before("starts_at", starts_at.astimezone(zone).date(), "registered_on", dates[0])
     if not row.ok:
         return None
     assert starts_at and ends_at
@@ -142,9 +143,10 @@ def parse(p: Any) -> None:
     p.parsed.data["appointment_users"] = _users(names)
     _table, rows = p.rows("appointments.csv")
     seen: dict[str, int] = {}
+    zone = timezone.get_current_timezone()
     for row in rows:
         ref = p.unique(row, "appointment_ref", seen)
-        record = _check_row(p, row, members)
+        record = _check_row(p, row, members, zone)
         if ref and record is not None:
             records[ref] = record
     p.named("appointments.csv", seen)
@@ -155,10 +157,14 @@ def store(s: Any, parsed: Any) -> None:
     if not records:
         return
     dossiers = s.ids["dossiers"]
-    missing = {r.dossier_ref for r in records.values() if r.dossier_ref not in dossiers}
+    missing, member_refs, known = set(), set(), s.ids.get("clients", {})
+    for r in records.values():  # one reading of the spooled records for both
+        if r.dossier_ref not in dossiers:
+            missing.add(r.dossier_ref)
+        member_refs.update(ref for ref in r.members if ref not in known)
     if missing:
         dossiers.update(s.lookup("cases_dossier", "ref", missing))
-    clients = s.client_ids(ref for r in records.values() for ref in r.members)
+    clients = s.client_ids(member_refs)
     ids = s.upsert(
         "appointments.csv", "agenda_appointment",
         ("ref", "dossier_id", "kind", "starts_at", "ends_at", "place_kind", "place", "worker_refs", "outcome",

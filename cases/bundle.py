@@ -310,9 +310,13 @@ def store(s, parsed) -> None:
     s.upsert("referrers.csv", "cases_referrer", ("code", "name", "self_referral", "active"),
              ((c, n, flag, True) for c, (n, flag) in data["referrers.csv"].items()),
              key=("code",), compare=("name", "self_referral"))
-    teams = s.lookup("cases_team", "code", (d.team for d in data["dossiers.csv"].values()))
-    referrers = s.lookup("cases_referrer", "code",
-                         (d.referrer for d in data["dossiers.csv"].values() if d.referrer))
+    team_codes, referrer_codes = set(), set()
+    for d in data["dossiers.csv"].values():  # one reading of the spooled dossiers for both
+        team_codes.add(d.team)
+        if d.referrer:
+            referrer_codes.add(d.referrer)
+    teams = s.lookup("cases_team", "code", team_codes)
+    referrers = s.lookup("cases_referrer", "code", referrer_codes)
 
     clients = s.upsert(
         "clients.csv", "cases_client",

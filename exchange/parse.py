@@ -55,7 +55,8 @@ class Cells:
     __slots__ = ("cells", "codes", "dates", "index", "line", "name", "ok", "problems", "today")
 
     def __init__(self, table: Table, line: int, cells: list[str], problems: Problems, today: dt.date, dates: dict):
-        self.name, self.index, self.line, self.cells = table.name, table.index, line, cells
+        # every column of the spec has a position; an absent one the blank cell after the last
+        self.name, self.index, self.line, self.cells = table.name, table.positions, line, cells
         self.codes = table.spec.codes
         self.problems, self.today, self.dates, self.ok = problems, today, dates, True
 
@@ -64,8 +65,10 @@ class Cells:
         self.problems.add(self.name, self.line, column, message)
 
     def text(self, column: str) -> str:
-        position = self.index.get(column)
-        return "" if position is None else self.cells[position]
+        try:
+            return self.cells[self.index[column]]
+        except KeyError:  # a column the spec does not name (rare)
+            return ""
 
     def required(self, column: str) -> str:
         value = self.text(column)
@@ -133,6 +136,9 @@ class BundleParser:
     def parse(self) -> Parsed:
         for part in registry.parts():
             part.parse(self)
+            for value in self.parsed.data.values():
+                if isinstance(value, Spool):
+                    value.flush()  # no part's records wait in a buffer while later parts are checked
         # Parts run in dependency order; report problems in the order of the spec's files.
         position = {name: spec.position for name, spec in self.files.items()}
         self.problems.sort(key=lambda problem: position.get(problem.file, 0))
@@ -161,6 +167,7 @@ class BundleParser:
         count = 0
         limits = [(table.index[c], c, n) for c, n in table.spec.max_lengths.items() if c in table.index]
         for line, cells in table.rows(self.problems):
+            cells.append("")  # the cell of every absent column (Table.positions)
             count += 1
             if count % 50_000 == 0:
                 self.progress(table.name, count, table.total_lines)

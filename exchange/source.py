@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -214,6 +215,13 @@ class Table:
     @property
     def total_lines(self) -> int:
         return self.scan.lines
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """``index`` and every other column of the spec at the position after the last cell
+        (the parser appends a blank cell there): a row's cell is one lookup, present or not."""
+        blank = len(self.header)
+        return {**dict.fromkeys(self.spec.columns, blank), **self.index}
 
     def rows(self, problems: Problems) -> Iterator[tuple[int, list[str]]]:
         """(line number, cells) per data row; stops at the first quoting error.

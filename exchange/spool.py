@@ -59,6 +59,10 @@ class Spool:
             self._dropped.add(key)
             self._length -= 1
 
+    def flush(self) -> None:
+        """Write the buffered records (the parser does when a part is done)."""
+        self._flush()
+
     def _flush(self) -> None:
         if not self._buffer:
             return
@@ -112,6 +116,11 @@ class Spool:
 
     def __bool__(self) -> bool:
         return self._length > 0
+
+    @property
+    def on_disk(self) -> bool:
+        """Whether records have been written to the temporary file (and it is still open)."""
+        return self._file is not None
 
     def close(self) -> None:
         if self._file is not None:

@@ -136,8 +136,13 @@ def _check_order(p, units: dict[tuple, list]) -> None:
 def store(s, parsed) -> None:
     records = parsed.data["zrm.csv"]
     now = s.now
-    instruments = s.lookup("zrm_instrument", "code", (m.instrument for m in records.values()))
-    dossiers, clients = s.ids["dossiers"], s.client_ids(m.client_ref for m in records.values())
+    codes, client_refs, known = set(), set(), s.ids.get("clients", {})
+    for m in records.values():  # one reading of the spooled records for both
+        codes.add(m.instrument)
+        if m.client_ref not in known:
+            client_refs.add(m.client_ref)
+    instruments = s.lookup("zrm_instrument", "code", codes)
+    dossiers, clients = s.ids["dossiers"], s.client_ids(client_refs)
     s.upsert(
         "zrm.csv", "zrm_measurement",
         ("ref", "dossier_id", "client_id", "instrument_id", "type", "measured_on", "scored_with", "scores",
