@@ -2,6 +2,7 @@
 (`import-bundle.md`). See ``cases.bundlespec`` for how ``exchange`` uses this ``PART``."""
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -214,7 +215,7 @@ def _parse_dossiers(p) -> None:
             p.parsed.dossier_dates[ref] = (registered_on, closed_on)
             if record_worker := row.text("lead_worker"):
                 workers.add(record_worker)
-    p.named("dossiers.csv", seen)
+    p.named("dossiers.csv", seen, valid=p.parsed.dossier_dates)
     _open_with_safeguards(p, seen)
     _resolve_lead_workers(p, workers)
 
@@ -253,7 +254,8 @@ def _parse_members(p) -> None:
     _table, rows = p.rows("dossier_clients.csv")
     seen: dict = {}
     for row in rows:
-        dossier_ref, client_ref = row.required("dossier_ref"), row.required("client_ref")
+        # the same string objects as the dossiers' and clients' keys (``parser.unique``)
+        dossier_ref, client_ref = sys.intern(row.required("dossier_ref")), sys.intern(row.required("client_ref"))
         p.dossier(row, dossier_ref)
         p.exists(row, "client_ref", client_ref, known_clients, "clients.csv")
         role = row.code("role")

@@ -5,6 +5,7 @@ already in the system (references may point at either). Problems are collected, 
 raised, so one run lists all of them."""
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -187,7 +188,9 @@ class BundleParser:
         return spool
 
     def unique(self, row: Cells, column: str, seen: dict) -> str | None:
-        key = row.required(column)
+        # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
+        # members' pairs) is one string object (docs/adr/0200)
+        key = sys.intern(row.required(column))
         if key in seen:
             row.error(column, _("duplicate key %(key)r (also on line %(line)d)") % {"key": key, "line": seen[key]})
             return None
@@ -200,11 +203,16 @@ class BundleParser:
             row.error("code", _("%(value)r is not a code (letters, digits, - and _ only)") % {"value": key})
         return key
 
-    def named(self, name: str, seen: dict):
+    def named(self, name: str, seen: dict, valid=None):
         """Record the keys a file names (valid rows or not), when later files look them up
-        (``REFERENCED``); returns them (a set, or the keys of ``seen``)."""
+        (``REFERENCED``); returns them (a set, or the keys of ``seen``). With ``valid`` (the
+        valid rows' keys, which the part keeps itself and looks in first) only the keys of
+        rows with problems are kept: at the cap that is millions of strings fewer."""
         if name not in REFERENCED:
             return seen.keys()
+        if valid is not None:
+            self.parsed.named[name] = keys = {key for key in seen if key not in valid}
+            return keys
         self.parsed.named[name] = keys = set(seen)
         return keys
 
@@ -240,8 +248,9 @@ class BundleParser:
 
     def dossier_refs(self, refs: set[str]) -> None:
         """Look up dossiers named by later files that the bundle itself does not hold."""
-        in_bundle = self.parsed.named.get("dossiers.csv", ())
-        missing = sorted(r for r in refs if r not in in_bundle and r not in self.parsed.existing_dossiers)
+        in_bundle, valid = self.parsed.named.get("dossiers.csv", ()), self.parsed.dossier_dates
+        missing = sorted(r for r in refs if r not in valid and r not in in_bundle
+                         and r not in self.parsed.existing_dossiers)
         for batch in batches(missing):
             for ref, pk, registered_on, closed_on in Dossier.objects.filter(ref__in=batch).values_list(
                 "ref", "id", "registered_on", "closed_on"

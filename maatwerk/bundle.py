@@ -157,7 +157,7 @@ def _parse_meldingen(p, data: dict) -> dict:
         if row.ok:
             meldingen[ref] = MeldingRecord(dossier_ref, client_ref or None, melding_on or None, verslag_on)
             known[ref] = (dossier_ref, melding_on)
-    p.named("wmo_meldingen.csv", seen)
+    p.named("wmo_meldingen.csv", seen, valid=known)
     return known
 
 
@@ -280,7 +280,7 @@ def parse(p) -> None:
                 number, started, ended, reason,
             )
             owners[ref] = dossier_ref
-    p.named("referrals.csv", seen)
+    p.named("referrals.csv", seen, valid=owners)
 
 
 def store(s, parsed) -> None:

@@ -158,7 +158,7 @@ def _parse_goals(p, domains) -> None:
             goals[ref] = GoalRecord(dossier_ref, client_ref or None, domain, direction, row.text("description"),
                                     proposed_by, set_on, target_on, status, status_on)
             owners[ref] = dossier_ref
-    p.named("goals.csv", seen)
+    p.named("goals.csv", seen, valid=owners)
 
 
 def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, str | None]:
