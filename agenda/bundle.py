@@ -157,7 +157,9 @@ def store(s: Any, parsed: Any) -> None:
     if not records:
         return
     dossiers = s.ids["dossiers"]
-    missing, member_refs, known = set(), set(), s.ids.get("clients", {})
+    missing: set[str] = set()
+    member_refs: set[str] = set()
+    known = s.ids.get("clients", {})
     for r in records.values():  # one reading of the spooled records for both
         if r.dossier_ref not in dossiers:
             missing.add(r.dossier_ref)
