@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import memberships, staff_passwords
 from cases.admin_site import BeheerInline, BeheerModelAdmin, ReadOnlyModelAdmin
+from cases.history_panel import readable
 from cases.models import ChangeRecord, Membership, Referrer, Team
 
 User = get_user_model()
@@ -142,10 +143,20 @@ class ChangeRecordAdmin(ReadOnlyModelAdmin):
     read-only, as every record. Changes of clients and dossiers hold personal data and are shown
     to their team on the dossier and client pages only (``cases.views.history``)."""
 
-    list_display = ("at", "user", "action", "model", "object_id", "changes")
+    list_display = ("at", "user", "action", "kind", "object_id", "changes_shown")
     list_filter = ("action", "model")
     fields = list_display
     readonly_fields = list_display
+
+    @admin.display(description=_("kind"))
+    def kind(self, record):
+        return readable([record], values=False)[0].kind
+
+    @admin.display(description=_("changes"))
+    def changes_shown(self, record):
+        """What changed in words (field names and values as on the dossier's history page)."""
+        fields = readable([record])[0].fields
+        return "; ".join(f"{field.label}: {field.old or '–'} → {field.new or '–'}" for field in fields)
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(dossier__isnull=True, client__isnull=True)

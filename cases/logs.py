@@ -5,6 +5,7 @@ by a constraint: an entry outlives the row it is about until the retention term.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.appendonly import AppendOnlyModel
@@ -100,7 +101,7 @@ class ChangeRecord(AppendOnlyModel):
         ]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.model} {self.object_id} {self.action}"
+        return f"{timezone.localtime(self.at):%d-%m-%Y %H:%M} {self.get_action_display()} ({self.object_id})"
 
 
 # ---- who ------------------------------------------------------------------------------------

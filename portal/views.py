@@ -49,6 +49,7 @@ def _domain_labels(goals) -> dict:
     labels = {"overig": _("other")}
     codes = {goal.domain for goal in goals} - set(labels)
     labels.update(Domain.objects.filter(code__in=codes).order_by("instrument_id").values_list("code", "label"))
+    labels.update({code: plain.DOMAIN[code] for code in codes if code in plain.DOMAIN})  # B1 words
     return labels
 
 

@@ -1,9 +1,11 @@
 """A resident's ZRM development as a simple picture: per person, per life domain, the
 first score and the latest (steps 1–5), drawn as bars (SVG in the template) with the same
-numbers in a table as text alternative."""
+numbers in a table as text alternative. The domains carry their plain (B1) names, as in
+the zelfscan: "Voor uzelf zorgen (wassen, aankleden, eten)", not "Basale ADL"."""
 
 from dataclasses import dataclass
 
+from portal.plain import DOMAIN
 from zrm.progress import load_measurements
 
 
@@ -38,7 +40,8 @@ def pictures(measurements_qs) -> list[Picture]:
     result = []
     for measurements in by_unit.values():
         first, latest = measurements[0], measurements[-1]
-        rows = [Row(domain.label, first.scores.get(domain.code), latest.scores.get(domain.code))
+        rows = [Row(str(DOMAIN.get(domain.code, domain.label)), first.scores.get(domain.code),
+                    latest.scores.get(domain.code))
                 for domain in latest.instrument.domains.all()
                 if latest.scores.get(domain.code) is not None or first.scores.get(domain.code) is not None]
         result.append(Picture(latest.client, first.measured_on, latest.measured_on, rows))

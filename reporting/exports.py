@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.spreadsheet import DUTCH_CSV, safe_cell, safe_row
-from reporting.dashboards.all_figures import header
+from reporting.dashboards.all_figures import FrozenState, header, unit_of
 
 HEADER = ["period", "team", "indicator", "dimension", "value", "count", "computed_at"]
 
@@ -53,6 +53,18 @@ def as_xlsx(rows, title: str = "indicatoren") -> bytes:
 
 # ---- the organisation overview (reporting/dashboards/organisation.py) ----------------------
 
+def overview_header(overview) -> list[str]:
+    """The overview's column names, a percentage marked "(%)", and whether the figures are frozen."""
+    names = [_("Team"), _("Team code")]
+    names += [f"{m.label} (%)" if m.unit == "%" else str(m.label) for m in overview.measures]
+    return [*names, _("Frozen")]
+
+
+def _row_frozen(frozen: FrozenState, overview, row) -> str:
+    return frozen.of_row(row.code, [(m.indicator, cell.value) for m, cell in zip(overview.measures, row.cells,
+                                                                                  strict=True)])
+
+
 def overview_xlsx(overview, figures=None) -> bytes:
     """The overview as a workbook: one sheet of figures (team names and codes as text, never
     a formula; number formats by the figure's decimals), with ``figures``
@@ -61,12 +73,14 @@ def overview_xlsx(overview, figures=None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = overview.period.code
-    sheet.append(safe_row(overview.header()))
+    sheet.append(safe_row(overview_header(overview)))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    frozen = FrozenState(overview.period)
     for row in overview.all_rows:
-        sheet.append([safe_cell(str(row.name)), safe_cell(row.code), *(cell.value for cell in row.cells)])
-        for cell, figure in zip(sheet[sheet.max_row][2:], row.cells, strict=True):
+        sheet.append([safe_cell(str(row.name)), safe_cell(row.code), *(cell.value for cell in row.cells),
+                      _row_frozen(frozen, overview, row)])
+        for cell, figure in zip(sheet[sheet.max_row][2:-1], row.cells, strict=True):
             cell.number_format = "0" if figure.decimals == 0 else "0." + "0" * figure.decimals
     for row in sheet.iter_rows(min_row=2, max_col=2):
         for cell in row:
@@ -74,11 +88,17 @@ def overview_xlsx(overview, figures=None) -> bytes:
     sheet.freeze_panes = "C2"
     sheet.column_dimensions["A"].width = 32
     if figures is not None:
-        _figures_sheet(workbook.create_sheet(_("All figures")), figures)
+        _figures_sheet(workbook.create_sheet(_("All figures")), figures, frozen)
     info = workbook.create_sheet(_("About"))
     computed_at = timezone.localtime(overview.computation.computed_at)
     info.append([_("Period"), overview.period.code])
-    info.append([_("Computed at"), computed_at.strftime("%Y-%m-%d %H:%M")])
+    info.append([_("Computed at"), computed_at.strftime("%d-%m-%Y %H:%M")])
+    if frozen.version is None:
+        info.append([_("Frozen"), _("no")])
+    else:
+        frozen_at = timezone.localtime(frozen.version.frozen_at).strftime("%d-%m-%Y %H:%M")
+        info.append([_("Frozen"), _("yes, version %(number)s on %(moment)s") % {
+            "number": frozen.version.number, "moment": frozen_at}])
     info.append([_("Source"), _("Buurtteam reporting tables (indicator rows); aggregated figures only.")])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -89,21 +109,24 @@ def overview_csv(overview) -> str:
     """The overview for Dutch Excel: ";" between the columns and a decimal comma."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, **DUTCH_CSV)
-    writer.writerow(safe_row(overview.header()))
+    writer.writerow(safe_row(overview_header(overview)))
+    frozen = FrozenState(overview.period)
     for row in overview.all_rows:
         writer.writerow([
             safe_cell(str(row.name)), safe_cell(row.code),
             *("" if cell.value is None else dutch_decimal(cell.rounded, cell.decimals) for cell in row.cells),
+            _row_frozen(frozen, overview, row),
         ])
     return buffer.getvalue()
 
 
-def _figures_sheet(sheet, figures) -> None:
+def _figures_sheet(sheet, figures, frozen: FrozenState) -> None:
     sheet.append(safe_row(header()))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for name, code, indicator, dimension, value, count in figures:
-        sheet.append([safe_cell(str(name)), safe_cell(code), indicator, safe_cell(dimension), value, count])
+        sheet.append([safe_cell(str(name)), safe_cell(code), indicator, safe_cell(dimension), value, count,
+                      unit_of(indicator), frozen.of(code, indicator, dimension, value)])
         for cell in sheet[sheet.max_row][:4]:
             cell.data_type = "s"  # text, never a formula
     sheet.freeze_panes = "A2"
@@ -111,12 +134,14 @@ def _figures_sheet(sheet, figures) -> None:
     sheet.column_dimensions["C"].width = 36
 
 
-def figures_csv(figures) -> str:
-    """Every stored figure of a period for Dutch Excel (";", decimal comma, full precision)."""
+def figures_csv(figures, frozen: FrozenState) -> str:
+    """Every stored figure of a period for Dutch Excel (";", decimal comma, full precision), a
+    percentage marked "%" in the column "Eenheid", and whether it is the frozen figure."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, **DUTCH_CSV)
     writer.writerow(safe_row(header()))
     for name, code, indicator, dimension, value, count in figures:
         writer.writerow([safe_cell(str(name)), safe_cell(code), indicator, safe_cell(dimension),
-                         "" if value is None else f"{value:.15g}".replace(".", ","), count])
+                         "" if value is None else f"{value:.15g}".replace(".", ","), count,
+                         unit_of(indicator), frozen.of(code, indicator, dimension, value)])
     return buffer.getvalue()

@@ -157,8 +157,8 @@ def organisation_csv(request):
 def organisation_figures_csv(request):
     """Every stored figure of the period (all families, with their dimensions) for Dutch Excel."""
     overview = _export_overview(request)
-    response = HttpResponse(exports.figures_csv(all_figures.period_figures(overview.period)).encode("utf-8-sig"),
-                            content_type="text/csv; charset=utf-8")
+    text = exports.figures_csv(all_figures.period_figures(overview.period), all_figures.FrozenState(overview.period))
+    response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="buurtteams-alle-cijfers-{overview.period.code}.csv"'
     return response
 

@@ -52,9 +52,6 @@ class Overview:
     def ready(self) -> bool:
         return is_computed(self.computation)
 
-    def header(self) -> list[str]:
-        return [_("Team"), _("Team code"), *(str(m.label) for m in self.measures)]
-
     @property
     def all_rows(self) -> list[OverviewRow]:
         """The rows of the downloads: the teams, then the municipality."""

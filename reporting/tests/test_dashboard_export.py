@@ -17,8 +17,9 @@ from reporting.models import IndicatorRow
 from reporting.tests.test_dashboard_figures import Q3, populate
 
 HEADER = ["Team", "Teamcode", "Instroom", "Lopend", "Uitstroom", "Cliënten", "Wachtlijst", "Gem. wachttijd (dagen)",
-          "Gem. wachttijd (werkdagen)", "Eerste contact binnen 5 werkdagen", "Afgesloten volgens plan",
-          "Kan zelfstandig verder", "Gem. rapportcijfer", "Toegekende verwijzingen", "Zelfmelders"]
+          "Gem. wachttijd (werkdagen)", "Eerste contact binnen 5 werkdagen (%)", "Afgesloten volgens plan (%)",
+          "Kan zelfstandig verder (%)", "Gem. rapportcijfer", "Toegekende verwijzingen", "Zelfmelders (%)",
+          "Vastgesteld"]
 
 
 @pytest.fixture
@@ -50,7 +51,8 @@ def test_excel_download(client, coach_a, team_a, team_b, computed):
         expected = team.name if team else "Gemeente (alle teams)"
         assert row[0] == ("'" + expected if expected.startswith("=") else expected)
         assert row[1] == (team.code if team else None)
-        for key, cell in zip(ORGANISATION_KEYS, row[2:], strict=True):
+        assert row[-1] == "nee"  # the period was never frozen
+        for key, cell in zip(ORGANISATION_KEYS, row[2:-1], strict=True):
             stored = value(team, key)
             assert (cell is None) if stored is None else math.isclose(cell, stored), (team, key)
     # Text that looks like a formula is stored as neutralised text, never as a formula.
@@ -71,7 +73,8 @@ def test_csv_download(client, beleid, team_a, team_b, computed):
     for team, row in zip(teams, rows[1:], strict=True):
         expected = team.name if team else "Gemeente (alle teams)"
         assert row[0] == ("'" + expected if expected.startswith("=") else expected)
-        for key, text in zip(ORGANISATION_KEYS, row[2:], strict=True):
+        assert row[-1] == "nee"
+        for key, text in zip(ORGANISATION_KEYS, row[2:-1], strict=True):
             stored = value(team, key)
             decimals = MEASURES[key].decimals
             # Dutch Excel: ";" between the columns (the reader above) and a decimal comma

@@ -72,6 +72,7 @@ def test_downloads_of_all_figures(client, beleid, computed, name):
         "cases_team",  # the teams, by name (the overview's sheet)
         "reporting_indicatorrow",  # the overview's key figures
         "reporting_indicatorrow",  # every stored figure of the period with its team's name and code
+        "reporting_frozenversion",  # was the period frozen (the column "Vastgesteld"; never here)
     ]
 
 

@@ -19,7 +19,7 @@ from reporting.indicators.catalogue import FAMILIES
 from reporting.models import IndicatorRow
 from reporting.tests.v2_dashboard_data import H1, Q3, YEAR, populate
 
-HEADER = ["Team", "Teamcode", "Indicator", "Dimensie", "Waarde", "Aantal"]
+HEADER = ["Team", "Teamcode", "Indicator", "Dimensie", "Waarde", "Aantal", "Eenheid", "Vastgesteld"]
 V2 = (*FAMILIES["clients_duration"], *FAMILIES["zrm_detail"])
 
 
@@ -49,7 +49,8 @@ def test_csv_has_every_stored_figure(client, beleid, computed, period):
     assert lines[0] == HEADER
     expected = stored(period)
     found = {}
-    for name, code, indicator, dimension, value, count in lines[1:]:
+    for name, code, indicator, dimension, value, count, unit, frozen in lines[1:]:
+        assert unit == ("%" if indicator.endswith("_pct") else "") and frozen == "nee"
         number = None if value == "" else float(value.replace(",", "."))
         found[(code.removeprefix("'"), indicator, dimension)] = (number, int(count))
         if not code:
@@ -72,8 +73,8 @@ def test_excel_has_a_sheet_of_every_stored_figure(client, coach_a, computed):
     sheet = workbook["Alle cijfers"]
     lines = list(sheet.iter_rows(values_only=True))
     assert list(lines[0]) == HEADER
-    found = {(code or "", indicator, dimension or ""): (value, count) for _n, code, indicator, dimension, value, count
-             in lines[1:]}
+    found = {(code or "", indicator, dimension or ""): (value, count)
+             for _n, code, indicator, dimension, value, count, _unit, _frozen in lines[1:]}
     expected = stored(Q3)
     assert set(found) == set(expected) and len(lines) - 1 == len(expected)
     for key, (value, count) in expected.items():

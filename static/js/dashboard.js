@@ -65,12 +65,22 @@
       if (spec.integer) { valueAxis.ticks = { precision: 0 }; }
       if (spec.max) { valueAxis.max = spec.max; }
       var categoryAxis = { title: { display: !!spec.xTitle, text: spec.xTitle || "" }, ticks: { autoSkip: false } };
-      if (spec.horizontal) { box.classList.add("chart-tall"); }
+      var labels = spec.horizontal ? spec.labels.map(function (label) { return wrap(label, 24); }) : spec.labels;
+      if (spec.horizontal) {
+        box.classList.add("chart-tall");
+        // Room for every category: its label's lines, or its bars, whichever is taller (plus
+        // the legend and the value axis), so that no two labels overlap.
+        var needed = labels.reduce(function (sum, label) {
+          var lines = Array.isArray(label) ? label.length : 1;
+          return sum + Math.max(lines * 18 + 8, datasets.length * 8 + 8);
+        }, 0) + 140;
+        if (needed > 26 * 16) { box.style.height = needed + "px"; } // .chart-tall: 26rem
+      }
       box.hidden = false;
       new Chart(canvas, {
         type: spec.type,
         data: {
-          labels: spec.horizontal ? spec.labels.map(function (label) { return wrap(label, 24); }) : spec.labels,
+          labels: labels,
           datasets: datasets
         },
         options: {

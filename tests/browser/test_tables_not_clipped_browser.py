@@ -1,6 +1,8 @@
 """No table's content is clipped: at 390, 768 and 1280 px every table either fits its box or
 sits in a box that scrolls sideways (with the shadow cue of app.css), and no cell hides its
-text; the page itself does not scroll sideways. Checked on the pages with the widest tables."""
+text; the page itself does not scroll sideways; the scroll cue's covers have the colour of what
+is behind the table (white strips showed on the grey page). Checked on the pages with the
+widest tables."""
 
 import pytest
 
@@ -13,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 768, 1280)
 
-CLIPPED_TABLES = """() => {
+CLIPPED_TABLES = r"""() => {
   const problems = [];
   const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
   for (const table of document.querySelectorAll("main table")) {
@@ -40,6 +42,13 @@ CLIPPED_TABLES = """() => {
     }
   }
   if (document.documentElement.scrollWidth > window.innerWidth) problems.push("the page scrolls sideways");
+  for (const box of document.querySelectorAll("main .utrecht-table-container")) {
+    let up = box.parentElement;
+    while (up && getComputedStyle(up).backgroundColor === "rgba(0, 0, 0, 0)") up = up.parentElement;
+    const cover = (getComputedStyle(box).backgroundImage.match(/rgba?\([^)]*\)/) || [""])[0];
+    const behind = up ? getComputedStyle(up).backgroundColor : "";
+    if (cover !== behind) problems.push(`a table's scroll cue is ${cover} on ${behind}`);
+  }
   return problems;
   function* ancestors(el) { for (let up = el.parentElement; up; up = up.parentElement) yield up; }
 }"""
