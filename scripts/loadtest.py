@@ -96,6 +96,24 @@ def self_signed(folder: Path) -> tuple[str, str]:
     return str(certificate), str(key)
 
 
+def prepare_accounts(env: dict, users: int, seed: int) -> tuple[str, tuple[int, int, int], float]:
+    """The accounts of ``users`` virtual staff (JSON for ``LOADTEST_ACCOUNTS``), how many
+    generalists, coaches and beleid among them, and the seconds the current quarter's
+    computation took (the overview and the API read it)."""
+    generalists = round(users * 0.85)
+    coaches = max(1, round(users * 0.10))
+    beleid = max(1, round(users * 0.03))
+    quarter = repr(current_quarter())
+    snippet = (ACCOUNTS_SNIPPET.replace("__QUARTER__", quarter).replace("__SEED__", str(seed))
+               .replace("__GENERALISTS__", str(generalists))
+               .replace("__COACHES__", str(coaches)).replace("__BELEID__", str(beleid))
+               .replace("__API_CLIENTS__", str(max(1, users - generalists - coaches - beleid))))
+    _, out = manage(env, "shell", "-c", snippet)
+    accounts = next(line for line in out.splitlines() if line.startswith("ACCOUNTS "))[9:]
+    seconds, _ = manage(env, "shell", "-c", COMPUTE_SNIPPET.replace("__QUARTER__", quarter))
+    return accounts, (generalists, coaches, beleid), seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", default="load100k")
@@ -118,17 +136,7 @@ def main() -> None:
         print(f"demo data: {args.load_demo:,} dossiers in {seconds:.0f} s")
     manage(env, "migrate", "--no-input", "-v0")
 
-    generalists = round(args.users * 0.85)
-    coaches = max(1, round(args.users * 0.10))
-    beleid = max(1, round(args.users * 0.03))
-    quarter = repr(current_quarter())
-    snippet = (ACCOUNTS_SNIPPET.replace("__QUARTER__", quarter).replace("__SEED__", str(args.seed))
-               .replace("__GENERALISTS__", str(generalists))
-               .replace("__COACHES__", str(coaches)).replace("__BELEID__", str(beleid))
-               .replace("__API_CLIENTS__", str(max(1, args.users - generalists - coaches - beleid))))
-    _, out = manage(env, "shell", "-c", snippet)
-    accounts = next(line for line in out.splitlines() if line.startswith("ACCOUNTS "))[9:]
-    seconds, _ = manage(env, "shell", "-c", COMPUTE_SNIPPET.replace("__QUARTER__", quarter))
+    accounts, (generalists, coaches, beleid), seconds = prepare_accounts(env, args.users, args.seed)
     print(f"accounts ready; current quarter computed in {seconds:.1f} s")
 
     target = Path(args.out)
