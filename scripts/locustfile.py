@@ -30,9 +30,17 @@ with open(os.environ["LOADTEST_ACCOUNTS"], encoding="utf-8") as _file:
     ACCOUNTS = json.load(_file)
 QUARTER = ACCOUNTS["quarter"]
 _next_account = {role: count() for role in ("generalist", "coach", "beleid", "api")}
+PROCESSES = max(1, int(os.environ.get("LOADTEST_PROCESSES", "1")))  # Locust's --processes (loadtest.py)
 random.seed(SEED)
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our own throw-away certificate
 LOGINS: list[float] = []  # seconds per login (password + second factor), reported at the end
+
+
+def _account_index(environment, role: str) -> int:
+    """Each virtual user its own account, also when Locust runs in several processes
+    (``--processes``): process ``i`` of ``n`` takes accounts i, i + n, i + 2n, ..."""
+    worker = max(getattr(environment.runner, "worker_index", 0) or 0, 0)
+    return next(_next_account[role]) * PROCESSES + worker
 
 
 def https(client, host: str) -> None:
@@ -50,7 +58,7 @@ class Staff(HttpUser):
     def on_start(self):
         https(self.client, self.host)
         accounts = ACCOUNTS[self.role]
-        self.account = accounts[next(_next_account[self.role]) % len(accounts)]
+        self.account = accounts[_account_index(self.environment, self.role) % len(accounts)]
         self.rng = random.Random(f"{SEED}-{self.account['username']}")
         started = time.monotonic()
         page = self.client.get("/accounts/login/", name="login")
@@ -163,7 +171,7 @@ class Municipality(HttpUser):
 
     def on_start(self):
         https(self.client, self.host)
-        self.token = ACCOUNTS["api"][next(_next_account["api"]) % len(ACCOUNTS["api"])]["token"]
+        self.token = ACCOUNTS["api"][_account_index(self.environment, "api") % len(ACCOUNTS["api"])]["token"]
 
     @task
     def indicators(self):

@@ -11,8 +11,8 @@ prints per page, per request: the CPU time of this process (``time.process_time`
 templates, psycopg) and of its PostgreSQL backend (``/proc``), the number of queries and their
 time, the time in the top-level template render (its queries excluded) and in the access-log
 write. CPU time, not wall-clock time: the machine may be shared; the load average is printed
-too. With ``--cprofile`` also writes a cProfile of each page (``<page>.prof`` and the top
-functions by own time, ``<page>.txt``). Asserts nothing."""
+too. With ``--cprofile`` also writes a cProfile of each page (``<page>.prof``, the top
+functions by own time and by cumulative time, ``<page>.txt``, and the page, ``<page>.html``). Asserts nothing."""
 
 import argparse
 import json
@@ -144,7 +144,7 @@ def _pages(accounts: dict) -> list[tuple[str, str, str, object]]:
     ]
 
 
-def inside(accounts_file: str, repeat: int, cprofile_dir: str) -> None:
+def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -> None:
     """In the Django process: log in, warm up, measure."""
     import cProfile
     import pstats
@@ -173,6 +173,8 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str) -> None:
           f"{'tmpl ms':>7} {'log ms':>6} status  ({os.getloadavg()[0]:.1f} load)")
     results = {}
     for role, name, path, post in _pages(accounts):
+        if only and only not in name:
+            continue
         client = clients[role]
 
         def request(client=client, path=path, post=post):
@@ -213,6 +215,7 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str) -> None:
         if profile:
             slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower())
             profile.dump_stats(str(target / f"{slug}.prof"))
+            (target / f"{slug}.html").write_bytes(response.content)
             with open(target / f"{slug}.txt", "w", encoding="utf-8") as handle:
                 stats = pstats.Stats(profile, stream=handle)
                 stats.sort_stats("tottime").print_stats(40)
@@ -226,11 +229,12 @@ def main() -> None:
     parser.add_argument("--database", default="load100k")
     parser.add_argument("--repeat", type=int, default=10, help="measured requests per page")
     parser.add_argument("--cprofile", default="", metavar="FOLDER", help="write a cProfile per page here")
+    parser.add_argument("--only", default="", help="only the pages whose name contains this")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--inside", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
-        inside(args.inside, args.repeat, args.cprofile)
+        inside(args.inside, args.repeat, args.cprofile, args.only)
         return
 
     url = with_database(server_url(), args.database)
@@ -245,7 +249,7 @@ def main() -> None:
                       "BEHIND_TLS_PROXY": "true", "LOG_LEVEL": "WARNING", "API_THROTTLE_RATE": "100000000/minute",
                       "STATIC_ROOT": folder, "PYTHONPATH": str(ROOT)}
         manage(server_env, "collectstatic", "--no-input", "-v0")  # the manifest {% static %} reads
-        command = [sys.executable, __file__, "--inside", str(path), "--repeat", str(args.repeat)]
+        command = [sys.executable, __file__, "--inside", str(path), "--repeat", str(args.repeat), "--only", args.only]
         if args.cprofile:
             command += ["--cprofile", str(Path(args.cprofile).resolve())]
         import subprocess
