@@ -8,9 +8,9 @@ open dossiers of its team, a team coach, beleid, an API client), logs each in wi
 authenticator code through Django's test client with production settings (``DEBUG=false``, the
 cached template loader), requests each page once to warm up and then ``--repeat`` times, and
 prints per page, per request: the CPU time of this process (``time.process_time``: the view, the
-templates, psycopg) and of its PostgreSQL backend (``/proc``), the number of queries and their
-time, the time in the top-level template render (its queries excluded) and in the access-log
-write. CPU time, not wall-clock time: the machine may be shared; the load average is printed
+templates, psycopg; mean and median) and of its PostgreSQL backend (``/proc``, 10 ms ticks),
+the number of queries and their time, the time in the top-level template render (its queries
+excluded) and in the access-log write. CPU time, not wall-clock time: the machine may be shared; the load average is printed
 too. With ``--cprofile`` also writes a cProfile of each page (``<page>.prof``, the top
 functions by own time and by cumulative time, ``<page>.txt``, and the page, ``<page>.html``). Asserts nothing."""
 
@@ -169,7 +169,7 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -
     target = Path(cprofile_dir) if cprofile_dir else None
     if target:
         target.mkdir(parents=True, exist_ok=True)
-    print(f"{'page':<24} {'CPU ms':>7} {'app':>6} {'db cpu':>6} {'queries':>7} {'db ms':>6} "
+    print(f"{'page':<24} {'CPU ms':>7} {'app':>6} {'median':>6} {'db cpu':>6} {'queries':>7} {'db ms':>6} "
           f"{'tmpl ms':>7} {'log ms':>6} status  ({os.getloadavg()[0]:.1f} load)")
     results = {}
     for role, name, path, post in _pages(accounts):
@@ -187,6 +187,7 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -
         status = response.status_code
         profile = cProfile.Profile(time.process_time) if target else None  # CPU, not wall clock
         app = db_cpu = db = template = log = queries = 0.0
+        apps = []
         with connection.execute_wrapper(meter.query):
             for _ in range(repeat):
                 if post is not None:
@@ -198,7 +199,8 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -
                 response = client.post(path, post(form), secure=True) if post else client.get(path, secure=True)
                 if profile:
                     profile.disable()
-                app += time.process_time() - started
+                apps.append(time.process_time() - started)
+                app += apps[-1]
                 db_cpu += _backend_cpu(backend) - backend_started
                 queries += meter.queries
                 db += meter.db
@@ -207,9 +209,10 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -
         status = response.status_code
         row = {key: 1000 * value / repeat for key, value in
                (("app", app), ("db_cpu", db_cpu), ("db", db), ("template", template), ("log", log))}
-        row.update(queries=queries / repeat, status=status)
+        row.update(queries=queries / repeat, status=status, app_median=1000 * sorted(apps)[len(apps) // 2])
         results[name] = row
-        print(f"{name:<24} {row['app'] + row['db_cpu']:7.1f} {row['app']:6.1f} {row['db_cpu']:6.1f} "
+        print(f"{name:<24} {row['app'] + row['db_cpu']:7.1f} {row['app']:6.1f} {row['app_median']:6.1f} "
+              f"{row['db_cpu']:6.1f} "
               f"{row['queries']:7.1f} {row['db']:6.1f} {row['template']:7.1f} {row['log']:6.1f} {status}",
               flush=True)
         if profile:
