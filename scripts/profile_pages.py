@@ -10,9 +10,10 @@ cached template loader), requests each page once to warm up and then ``--repeat`
 prints per page, per request: the CPU time of this process (``time.process_time``: the view, the
 templates, psycopg; mean and median) and of its PostgreSQL backend (``/proc``, 10 ms ticks),
 the number of queries and their time, the time in the top-level template render (its queries
-excluded) and in the access-log write. CPU time, not wall-clock time: the machine may be shared; the load average is printed
-too. With ``--cprofile`` also writes a cProfile of each page (``<page>.prof``, the top
-functions by own time and by cumulative time, ``<page>.txt``, and the page, ``<page>.html``). Asserts nothing."""
+excluded) and in the access-log write. CPU time, not wall-clock time: the machine may be
+shared; the load average is printed too. With ``--cprofile`` also writes a cProfile (CPU time)
+of each page (``<page>.prof``; the top functions by own and by cumulative time, ``<page>.txt``)
+and the page itself (``<page>.html``). Asserts nothing."""
 
 import argparse
 import json
