@@ -145,7 +145,20 @@ def _pages(accounts: dict) -> list[tuple[str, str, str, object]]:
     ]
 
 
-def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -> None:
+def _sample(folder: Path, name: str, repeat: int, request) -> None:
+    """A sampling profile of ``repeat`` requests (wall clock, 1 ms), as text with the call tree."""
+    from pyinstrument import Profiler
+
+    folder.mkdir(parents=True, exist_ok=True)
+    profiler = Profiler(interval=0.001)
+    with profiler:
+        for _ in range(repeat):
+            request()
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower())
+    (folder / f"{slug}.txt").write_text(profiler.output_text(show_all=False, short_mode=False), encoding="utf-8")
+
+
+def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "", sampling_dir: str = "") -> None:
     """In the Django process: log in, warm up, measure."""
     import cProfile
     import pstats
@@ -208,6 +221,8 @@ def inside(accounts_file: str, repeat: int, cprofile_dir: str, only: str = "") -
                 template += meter.template - meter.template_db
                 log += meter.log
         status = response.status_code
+        if sampling_dir:
+            _sample(Path(sampling_dir), name, repeat, request)  # a form: its page, then the POST
         row = {key: 1000 * value / repeat for key, value in
                (("app", app), ("db_cpu", db_cpu), ("db", db), ("template", template), ("log", log))}
         row.update(queries=queries / repeat, status=status, app_median=1000 * sorted(apps)[len(apps) // 2])
@@ -233,12 +248,14 @@ def main() -> None:
     parser.add_argument("--database", default="load100k")
     parser.add_argument("--repeat", type=int, default=10, help="measured requests per page")
     parser.add_argument("--cprofile", default="", metavar="FOLDER", help="write a cProfile per page here")
+    parser.add_argument("--pyinstrument", default="", metavar="FOLDER",
+                        help="write a sampling profile (pyinstrument, extra [load]) per page here")
     parser.add_argument("--only", default="", help="only the pages whose name contains this")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--inside", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
-        inside(args.inside, args.repeat, args.cprofile, args.only)
+        inside(args.inside, args.repeat, args.cprofile, args.only, args.pyinstrument)
         return
 
     url = with_database(server_url(), args.database)
@@ -254,6 +271,8 @@ def main() -> None:
                       "STATIC_ROOT": folder, "PYTHONPATH": str(ROOT)}
         manage(server_env, "collectstatic", "--no-input", "-v0")  # the manifest {% static %} reads
         command = [sys.executable, __file__, "--inside", str(path), "--repeat", str(args.repeat), "--only", args.only]
+        if args.pyinstrument:
+            command += ["--pyinstrument", str(Path(args.pyinstrument).resolve())]
         if args.cprofile:
             command += ["--cprofile", str(Path(args.cprofile).resolve())]
         import subprocess
