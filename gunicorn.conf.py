@@ -8,18 +8,19 @@ its time waiting for PostgreSQL (15-30 ms of a list page), during which a sync w
 its process idle and every other request queues behind it; a sync worker also closes the
 connection after each response, so the proxy (or the load test's client) opens a new one,
 TLS included, per request. With threads, a worker serves another request while one waits
-and keeps connections alive. Python's GIL lets one thread run Python at a time, so the CPU
-is still shared by processes: about one worker per core and a few threads each."""
+and keeps connections alive. Python's GIL lets one thread of a process run Python at a time,
+and a worker may take a second request while another worker idles, so the CPU is still
+shared out by processes: two workers per core, two threads each (measured in docs/adr/0210)."""
 
 import os
 
 wsgi_app = "buurtteam.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 2)))
+workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1))))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 # Each thread keeps its own PostgreSQL connection (DATABASE_CONN_MAX_AGE): workers x threads
 # connections per host, which max_connections (or a pooler) must allow for every host.
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))  # seconds an idle connection stays open
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 accesslog = "-"

@@ -94,7 +94,7 @@ def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True, tls: 
     cache is, master pid). The list-page benchmark starts it too (``redis_cache=False``).
     ``tls``: (certificate, key) files: gunicorn serves HTTPS itself (the load test, whose
     client keeps the Secure cookies only over HTTPS). ``threads``/``worker_class``: gunicorn's
-    (default: gunicorn.conf.py's, gthread with 4 threads)."""
+    (default: gunicorn.conf.py's, gthread with 2 threads)."""
     port = _free_port()
     with tempfile.TemporaryDirectory() as static_root:
         server_env = {**env, "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "k" * 50,

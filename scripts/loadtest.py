@@ -132,9 +132,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--spawn-rate", type=float, default=2)
     parser.add_argument("--minutes", type=float, default=10)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
-                        help="gunicorn workers (default: one per core, as gunicorn.conf.py)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (gthread)")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1),
+                        help="gunicorn workers (default: two per core, as gunicorn.conf.py)")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (gthread)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (sync: one request at a time)")
     parser.add_argument("--locust-processes", type=int, default=1,
                         help="Locust processes (its --processes); more when one process's CPU is the limit")
