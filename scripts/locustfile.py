@@ -68,7 +68,7 @@ class Staff(HttpUser):
         fields = form_fields(page.text)
         fields["code"] = totp(self.account["key"])
         page = self.client.post("/accounts/tweestaps/", fields, name="login: second factor")
-        if "/accounts/" in page.url:
+        if not page.ok or "/accounts/" in (page.url or ""):
             raise RuntimeError(f"{self.account['username']} could not log in")
         LOGINS.append(time.monotonic() - started)
 
