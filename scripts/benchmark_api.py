@@ -88,11 +88,13 @@ def _server_pids(master: int, database_url: str) -> list[int]:
 
 
 @contextmanager
-def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True, tls: tuple[str, str] | None = None):
+def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True, tls: tuple[str, str] | None = None,
+             threads: int | None = None, worker_class: str | None = None):
     """A gunicorn with production settings on a free port: yields (base URL, where the
     cache is, master pid). The list-page benchmark starts it too (``redis_cache=False``).
     ``tls``: (certificate, key) files: gunicorn serves HTTPS itself (the load test, whose
-    client keeps the Secure cookies only over HTTPS)."""
+    client keeps the Secure cookies only over HTTPS). ``threads``/``worker_class``: gunicorn's
+    (default: gunicorn.conf.py's, gthread with 2 threads)."""
     port = _free_port()
     with tempfile.TemporaryDirectory() as static_root:
         server_env = {**env, "DEBUG": "false", "SECRET_KEY": "benchmark-only-" + "k" * 50,
@@ -100,6 +102,10 @@ def gunicorn(env: dict, manage, workers: int, *, redis_cache: bool = True, tls: 
                       "DATABASE_CONN_MAX_AGE": "60", "GUNICORN_BIND": f"127.0.0.1:{port}",
                       "GUNICORN_WORKERS": str(workers), "LOG_LEVEL": "WARNING",
                       "API_THROTTLE_RATE": "100000000/minute"}
+        if threads is not None:
+            server_env["GUNICORN_THREADS"] = str(threads)
+        if worker_class is not None:
+            server_env["GUNICORN_WORKER_CLASS"] = worker_class
         redis_url = _redis_url() if redis_cache else ""
         if redis_url:
             server_env["CACHE_URL"] = redis_url

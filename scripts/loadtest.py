@@ -7,17 +7,21 @@
 Prepares the accounts (generalists of every team, each involved in about 40 open dossiers of
 its team; team coaches; beleid; municipal API clients), each with its own password login
 and authenticator key, computes the current quarter, starts gunicorn with production settings
-(``gunicorn.conf.py``, ``--workers``) and runs ``scripts/locustfile.py`` headless: ``--users``
+(``gunicorn.conf.py``: ``--workers`` gthread workers of ``--threads`` threads, or
+``--worker-class sync``) and runs ``scripts/locustfile.py`` headless, at ``nice`` 10 below the
+server (``--locust-nice``) and in ``--locust-processes`` processes: ``--users``
 virtual users spawned at ``--spawn-rate`` per second, then ``--minutes`` of measured work
 (Locust resets its statistics when all users are spawned; the logins are reported
 separately). Writes Locust's CSV files to ``--out`` and prints a summary: requests,
 failures, median, p95 and p99 overall and per page, the machine's load before and after, and
 the server's CPU time per request (gunicorn workers and their PostgreSQL backends), so the
-figure can be scaled to another machine. Asserts nothing."""
+figure can be scaled to another machine, and Locust's own CPU time (on a machine of its own
+the load generator costs the server nothing). Asserts nothing."""
 
 import argparse
 import csv
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,6 +86,12 @@ compute_periods([__QUARTER__])
 """
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (Locust, once it has exited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile_rows(path: Path) -> list[dict]:
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -96,6 +106,24 @@ def self_signed(folder: Path) -> tuple[str, str]:
     return str(certificate), str(key)
 
 
+def prepare_accounts(env: dict, users: int, seed: int) -> tuple[str, tuple[int, int, int], float]:
+    """The accounts of ``users`` virtual staff (JSON for ``LOADTEST_ACCOUNTS``), how many
+    generalists, coaches and beleid among them, and the seconds the current quarter's
+    computation took (the overview and the API read it)."""
+    generalists = round(users * 0.85)
+    coaches = max(1, round(users * 0.10))
+    beleid = max(1, round(users * 0.03))
+    quarter = repr(current_quarter())
+    snippet = (ACCOUNTS_SNIPPET.replace("__QUARTER__", quarter).replace("__SEED__", str(seed))
+               .replace("__GENERALISTS__", str(generalists))
+               .replace("__COACHES__", str(coaches)).replace("__BELEID__", str(beleid))
+               .replace("__API_CLIENTS__", str(max(1, users - generalists - coaches - beleid))))
+    _, out = manage(env, "shell", "-c", snippet)
+    accounts = next(line for line in out.splitlines() if line.startswith("ACCOUNTS "))[9:]
+    seconds, _ = manage(env, "shell", "-c", COMPUTE_SNIPPET.replace("__QUARTER__", quarter))
+    return accounts, (generalists, coaches, beleid), seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", default="load100k")
@@ -104,7 +132,14 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--spawn-rate", type=float, default=2)
     parser.add_argument("--minutes", type=float, default=10)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1),
+                        help="gunicorn workers (default: two per core, as gunicorn.conf.py)")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (gthread)")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (sync: one request at a time)")
+    parser.add_argument("--locust-processes", type=int, default=1,
+                        help="Locust processes (its --processes); more when one process's CPU is the limit")
+    parser.add_argument("--locust-nice", type=int, default=10,
+                        help="run Locust at this nice level, below the server (0: same priority)")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--out", default=str(ROOT / "artifacts" / "loadtest"))
     args = parser.parse_args()
@@ -118,17 +153,7 @@ def main() -> None:
         print(f"demo data: {args.load_demo:,} dossiers in {seconds:.0f} s")
     manage(env, "migrate", "--no-input", "-v0")
 
-    generalists = round(args.users * 0.85)
-    coaches = max(1, round(args.users * 0.10))
-    beleid = max(1, round(args.users * 0.03))
-    quarter = repr(current_quarter())
-    snippet = (ACCOUNTS_SNIPPET.replace("__QUARTER__", quarter).replace("__SEED__", str(args.seed))
-               .replace("__GENERALISTS__", str(generalists))
-               .replace("__COACHES__", str(coaches)).replace("__BELEID__", str(beleid))
-               .replace("__API_CLIENTS__", str(max(1, args.users - generalists - coaches - beleid))))
-    _, out = manage(env, "shell", "-c", snippet)
-    accounts = next(line for line in out.splitlines() if line.startswith("ACCOUNTS "))[9:]
-    seconds, _ = manage(env, "shell", "-c", COMPUTE_SNIPPET.replace("__QUARTER__", quarter))
+    accounts, (generalists, coaches, beleid), seconds = prepare_accounts(env, args.users, args.seed)
     print(f"accounts ready; current quarter computed in {seconds:.1f} s")
 
     target = Path(args.out)
@@ -137,13 +162,19 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         handle.write(accounts)
     certificate = self_signed(target)
-    with gunicorn(env, manage, args.workers, redis_cache=True, tls=certificate) as (base, cache, master):
+    processes = ["--processes", str(args.locust_processes)] if args.locust_processes > 1 else []
+    nice = ["nice", "-n", str(args.locust_nice)] if args.locust_nice else []
+    with gunicorn(env, manage, args.workers, redis_cache=True, tls=certificate, threads=args.threads,
+                  worker_class=args.worker_class) as (base, cache, master):
+        locust_cpu = _children_cpu()
         locust = subprocess.Popen(
-            [sys.executable, "-m", "locust", "-f", str(ROOT / "scripts" / "locustfile.py"), "--headless",
+            [*nice, sys.executable, "-m", "locust", "-f", str(ROOT / "scripts" / "locustfile.py"), "--headless",
+             *processes,
              "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),
              "--run-time", f"{int(ramp + args.minutes * 60)}s", "--reset-stats", "--host", base,
              "--csv", str(target / "loadtest"), "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env={**env, "LOADTEST_ACCOUNTS": handle.name, "LOADTEST_SEED": str(args.seed)},
+            cwd=ROOT, env={**env, "LOADTEST_ACCOUNTS": handle.name, "LOADTEST_SEED": str(args.seed),
+                           "LOADTEST_PROCESSES": str(args.locust_processes)},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         time.sleep(ramp)  # the statistics start when every user is spawned: so does the CPU count
@@ -151,6 +182,7 @@ def main() -> None:
         cpu, load_before = _cpu_seconds(pids), load()
         output, _ = locust.communicate()
         cpu, load_after = _cpu_seconds(pids) - cpu, load()
+        locust_cpu = _children_cpu() - locust_cpu  # Locust and its processes, ramp and logins included
     os.unlink(handle.name)
     (target / "locust-output.txt").write_text(output, encoding="utf-8")
 
@@ -159,11 +191,16 @@ def main() -> None:
     requests, failures = int(total["Request Count"]), int(total["Failure Count"])
     lines = [f"{args.users} virtual staff ({generalists} generalists, {coaches} coaches, {beleid} beleid, "
              f"API clients), {args.minutes:g} min measured after a {ramp:.0f} s ramp, think time 5-15 s, "
-             f"{args.workers} gunicorn workers, cache in {cache}, seed {args.seed}; {load_before} → {load_after}",
+             f"gunicorn {args.workers} {args.worker_class} workers"
+             f"{f' x {args.threads} threads' if args.worker_class == 'gthread' else ''}, cache in {cache}, "
+             f"Locust in {args.locust_processes} process(es) at nice {args.locust_nice}, seed {args.seed}; "
+             f"{load_before} → {load_after}",
              f"all: {requests:,} requests ({float(total['Requests/s']):.1f}/s), {failures} failures, "
              f"median {total['50%']} ms, p95 {total['95%']} ms, p99 {total['99%']} ms; server CPU "
              f"{1000 * cpu / max(requests, 1):.1f} ms per request (2 idle cores ≈ "
-             f"{2000 / max(1000 * cpu / max(requests, 1), 0.1):.0f} requests/s)"]
+             f"{2000 / max(1000 * cpu / max(requests, 1), 0.1):.0f} requests/s); Locust's own CPU "
+             f"{locust_cpu:.0f} s for the whole run ({1000 * locust_cpu / max(requests, 1):.1f} ms per "
+             f"measured request, logins and ramp included)"]
     for row in sorted((r for r in rows if r["Name"] != "Aggregated"), key=lambda r: -float(r["95%"] or 0)):
         lines.append(f"  {row['Name']}: {row['Request Count']} requests, {row['Failure Count']} failures, "
                      f"median {row['50%']} ms, p95 {row['95%']} ms, p99 {row['99%']} ms")

@@ -15,17 +15,14 @@ with 5-15 s of thought between steps:
 The mix follows a team's day (generalists ~85 % of the staff). ``LOADTEST_SEED`` fixes every
 random choice (with a fixed number of users and run time, a run repeats its requests)."""
 
-import hashlib
-import hmac
 import json
 import os
 import random
-import struct
 import time
-from html.parser import HTMLParser
 from itertools import count
 
 import urllib3
+from loadforms import form_fields, totp
 from locust import HttpUser, between, events, task
 
 SEED = int(os.environ.get("LOADTEST_SEED", "20261207"))
@@ -33,67 +30,17 @@ with open(os.environ["LOADTEST_ACCOUNTS"], encoding="utf-8") as _file:
     ACCOUNTS = json.load(_file)
 QUARTER = ACCOUNTS["quarter"]
 _next_account = {role: count() for role in ("generalist", "coach", "beleid", "api")}
+PROCESSES = max(1, int(os.environ.get("LOADTEST_PROCESSES", "1")))  # Locust's --processes (loadtest.py)
 random.seed(SEED)
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our own throw-away certificate
 LOGINS: list[float] = []  # seconds per login (password + second factor), reported at the end
 
 
-def totp(key_hex: str, at: float | None = None) -> str:
-    """The code an authenticator app shows (RFC 6238: SHA-1, 6 digits, 30 s steps)."""
-    counter = int((at if at is not None else time.time()) // 30)
-    digest = hmac.new(bytes.fromhex(key_hex), struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 1_000_000:06d}"
-
-
-class FormFields(HTMLParser):
-    """The fields of the first POST form on a page whose action ends with ``action`` (or, without
-    it, the first one that posts to its own page), with the values the page filled in: what a
-    browser would send."""
-
-    def __init__(self, action: str = ""):
-        super().__init__()
-        self.action, self.fields, self.inside, self.done, self.select = action, {}, False, False, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and not self.done and (attrs.get("method") or "").lower() == "post":
-            target = attrs.get("action") or ""
-            # without ``action``: the form that posts to its own page (not the menu's logout form)
-            self.inside = target.endswith(self.action) if self.action else target in ("", ".")
-        if not self.inside:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.fields[name] = attrs.get("value", "on")
-                elif kind == "radio":
-                    self.fields.setdefault(name, attrs.get("value", ""))  # the first option
-            elif kind not in ("submit", "button", "file"):
-                self.fields[name] = attrs.get("value") or ""
-        elif tag == "select" and name:
-            self.select = name
-            self.fields.setdefault(name, "")
-        elif tag == "option" and self.select:
-            if "selected" in attrs or not self.fields[self.select]:
-                self.fields[self.select] = attrs.get("value", "")
-        elif tag == "textarea" and name:
-            self.fields[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        if tag == "form" and self.inside:
-            self.inside, self.done = False, True
-
-
-def form_fields(html: str, action: str = "") -> dict:
-    parser = FormFields(action)
-    parser.feed(html)
-    return parser.fields
+def _account_index(environment, role: str) -> int:
+    """Each virtual user its own account, also when Locust runs in several processes
+    (``--processes``): process ``i`` of ``n`` takes accounts i, i + n, i + 2n, ..."""
+    worker = max(getattr(environment.runner, "worker_index", 0) or 0, 0)
+    return next(_next_account[role]) * PROCESSES + worker
 
 
 def https(client, host: str) -> None:
@@ -111,7 +58,7 @@ class Staff(HttpUser):
     def on_start(self):
         https(self.client, self.host)
         accounts = ACCOUNTS[self.role]
-        self.account = accounts[next(_next_account[self.role]) % len(accounts)]
+        self.account = accounts[_account_index(self.environment, self.role) % len(accounts)]
         self.rng = random.Random(f"{SEED}-{self.account['username']}")
         started = time.monotonic()
         page = self.client.get("/accounts/login/", name="login")
@@ -121,7 +68,7 @@ class Staff(HttpUser):
         fields = form_fields(page.text)
         fields["code"] = totp(self.account["key"])
         page = self.client.post("/accounts/tweestaps/", fields, name="login: second factor")
-        if "/accounts/" in page.url:
+        if not page.ok or "/accounts/" in (page.url or ""):
             raise RuntimeError(f"{self.account['username']} could not log in")
         LOGINS.append(time.monotonic() - started)
 
@@ -224,7 +171,7 @@ class Municipality(HttpUser):
 
     def on_start(self):
         https(self.client, self.host)
-        self.token = ACCOUNTS["api"][next(_next_account["api"]) % len(ACCOUNTS["api"])]["token"]
+        self.token = ACCOUNTS["api"][_account_index(self.environment, "api") % len(ACCOUNTS["api"])]["token"]
 
     @task
     def indicators(self):
