@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "buurtteam.replica.ReplicaReadsMiddleware",
+    "cases.form_keys.FormKeyMiddleware",  # last: claims a form's one-time key after every check
 ]
 
 ROOT_URLCONF = "buurtteam.urls"
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cases.context_processors.navigation",
             ],
+            "builtins": ["cases.templatetags.form_key"],  # {% form_key %} in every POST form
         },
     },
 ]
@@ -117,6 +119,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# A POST form sent twice is saved once (cases.form_keys): the key is kept this many seconds,
+# and a repeat that arrives while the first is still running waits at most FORM_KEY_WAIT.
+FORM_KEY_TTL = env.integer("FORM_KEY_TTL", 24 * 60 * 60)
+FORM_KEY_WAIT = env.integer("FORM_KEY_WAIT", 10)
 
 AUTHENTICATION_BACKENDS = [
     "cases.throttle.AddressThrottleBackend",  # failed logins per address (password spraying)

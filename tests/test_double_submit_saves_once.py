@@ -1,0 +1,134 @@
+"""Issue 26: a journal entry or a task sent twice (the same rendered form POSTed twice, one
+after the other or at the same moment) is saved once, and the second sending lands where the
+first did with a Dutch message (cases.form_keys, docs/adr/0220-idempotent-form-posts.md).
+
+Real Redis (the shared cache that holds the keys in production) and, for the concurrent
+sendings, real PostgreSQL with two connections."""
+
+import os
+import re
+import threading
+import time
+import uuid
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
+
+from cases.factories import household
+from conftest import REQUIRE_SERVICES, as_user
+from journal.models import JournalEntry
+from work.models import Task
+
+REDIS_URL = os.environ.get("BUURTTEAM_TEST_REDIS_URL", "")
+ALREADY = "Dit formulier was al verzonden"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    if not REDIS_URL:
+        if REQUIRE_SERVICES:
+            pytest.fail("Redis is required (BUURTTEAM_TEST_REDIS_URL) for the double-submit test.")
+        pytest.skip("needs Redis: set BUURTTEAM_TEST_REDIS_URL")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}}
+
+
+def _form_key(page) -> str:
+    assert page.status_code == 200, page.status_code
+    found = re.search(rb'name="form_key" value="([^"]+)"', page.content)
+    assert found, "the form renders no one-time key"
+    return found.group(1).decode()
+
+
+def _journal(dossier):
+    url = reverse("journal:new", args=[dossier.pk])
+    data = {"written_on": "2026-12-01", "kind": "telefoon", "text": "Gebeld over de huur.", "minutes": "10"}
+    return url, data, lambda: JournalEntry.objects.filter(dossier=dossier).count()
+
+
+def _task(dossier):
+    url = reverse("work:task_new", args=[dossier.pk])
+    data = {"title": "Bel de woningcorporatie", "assignee": "", "due_on": ""}
+    return url, data, lambda: Task.objects.filter(dossier=dossier, title=data["title"]).count()
+
+
+FORMS = {"journal entry": _journal, "task": _task}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_form_sent_twice_is_saved_once(client, team_a, generalist_a, redis_cache, form):
+    dossier = household(team_a, lead_worker=generalist_a)
+    dossier.workers.add(generalist_a)
+    as_user(client, generalist_a)
+    url, data, rows = FORMS[form](dossier)
+    data["form_key"] = _form_key(client.get(url))
+
+    first = client.post(url, data)
+    second = client.post(url, data)
+
+    assert first.status_code == 302, first.content[:2000]
+    assert rows() == 1
+    assert second.status_code == 302 and second["Location"] == first["Location"]
+    landed = client.get(second["Location"])
+    assert ALREADY in landed.content.decode()
+    # A fresh render is a new key: sending the form again on purpose saves a second row.
+    data["form_key"] = _form_key(client.get(url))
+    assert client.post(url, data).status_code == 302
+    assert rows() == 2
+
+
+def test_a_form_with_errors_keeps_its_key_usable(client, team_a, generalist_a, redis_cache):
+    dossier = household(team_a, lead_worker=generalist_a)
+    dossier.workers.add(generalist_a)
+    as_user(client, generalist_a)
+    url, data, rows = _journal(dossier)
+    data["form_key"] = _form_key(client.get(url))
+    assert client.post(url, {**data, "text": ""}).status_code == 200  # the error, nothing saved
+    assert client.post(url, data).status_code == 302  # corrected and sent with the same key
+    assert rows() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("form", FORMS)
+def test_a_form_sent_twice_at_once_is_saved_once(team_a, generalist_a, redis_cache, monkeypatch, form):
+    if connection.vendor != "postgresql":
+        if REQUIRE_SERVICES:
+            pytest.fail("This test needs PostgreSQL (BUURTTEAM_REQUIRE_SERVICES=1).")
+        pytest.skip("two connections writing at once need PostgreSQL")
+    import journal.services
+    import work.services
+
+    # Saving takes a moment, so the second sending arrives while the first is still saving.
+    for module, name in ((journal.services, "write_entry"), (work.services, "create_task")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, **k: (time.sleep(0.5), _real(*a, **k))[1])
+
+    dossier = household(team_a, lead_worker=generalist_a)
+    dossier.workers.add(generalist_a)
+    browser = as_user(Client(), generalist_a)
+    url, data, rows = FORMS[form](dossier)
+    data["form_key"] = _form_key(browser.get(url))
+    session = browser.cookies["sessionid"].value
+    barrier = threading.Barrier(2)
+    answers: list = []
+
+    def send():
+        tab = Client()
+        tab.cookies["sessionid"] = session
+        try:
+            barrier.wait()
+            answers.append(tab.post(url, data))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert rows() == 1
+    assert [a.status_code for a in answers] == [302, 302]
+    assert answers[0]["Location"] == answers[1]["Location"]
