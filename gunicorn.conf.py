@@ -7,6 +7,9 @@ import os
 wsgi_app = "buurtteam.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+# The sync worker, with a request line over limit_request_line (4094) answered as Dutch Problem
+# JSON 414 instead of gunicorn's plain text (issue 26).
+worker_class = "buurtteam.gunicorn_worker.ProblemJsonSyncWorker"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 accesslog = "-"
 # The path without its query string and without the referrer: searches carry BSNs and names
