@@ -5,38 +5,23 @@ Django sees it; the API still answers it as Dutch Problem JSON with status 414
 
 import json
 import socket
-import subprocess
-import sys
 
 import pytest
 
-from tests.test_production_start import HOST, ROOT, _free_port, _production_env, _wait_until_listening
+from tests import gunicorn_server
+from tests.test_production_start import HOST
 
 
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("long-url")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
-        cwd=ROOT, env=_production_env(tmp_path, port), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        _wait_until_listening(port, server)
-        yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with gunicorn_server.gunicorn(tmp_path_factory.mktemp("long-url")) as server:
+        yield server.port
 
 
-def _raw_get(port: int, target: str) -> tuple[str, dict, bytes]:
+def raw_get(port: int, target: str, headers: str = "") -> tuple[str, dict, bytes]:
     with socket.create_connection((HOST, port), timeout=20) as connection:
         connection.sendall(f"GET {target} HTTP/1.1\r\nHost: {HOST}\r\nX-Forwarded-Proto: https\r\n"
-                           "Accept: application/json\r\n\r\n".encode())
+                           f"Accept: application/json\r\n{headers}\r\n".encode())
         answer = b""
         while chunk := connection.recv(65536):
             answer += chunk
@@ -47,7 +32,7 @@ def _raw_get(port: int, target: str) -> tuple[str, dict, bytes]:
 
 
 def test_an_over_long_api_url_is_dutch_problem_json(gunicorn):
-    status_line, headers, body = _raw_get(gunicorn, "/api/v1/indicators?period=" + "2019-Q2," * 800)
+    status_line, headers, body = raw_get(gunicorn, "/api/v1/indicators?period=" + "2019-Q2," * 800)
     assert status_line.startswith("HTTP/1.1 414"), status_line
     assert headers["content-type"] == "application/problem+json"
     problem = json.loads(body)
@@ -57,6 +42,6 @@ def test_an_over_long_api_url_is_dutch_problem_json(gunicorn):
 
 
 def test_a_url_within_the_limit_still_reaches_django(gunicorn):
-    status_line, headers, _body = _raw_get(gunicorn, "/api/v1/indicators?period=" + "2019-Q2," * 100)
+    status_line, headers, _body = raw_get(gunicorn, "/api/v1/indicators?period=" + "2019-Q2," * 100)
     assert status_line.startswith("HTTP/1.1 401"), status_line  # Django's answer: no token
     assert headers["content-type"].startswith("application/problem+json")
