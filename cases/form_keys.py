@@ -8,7 +8,8 @@ the view runs:
 
 - the first request claims it and runs the view; a redirect (the view's "saved") is stored
   under the key for ``FORM_KEY_TTL`` seconds (a day); any other answer (the form again with
-  its errors, an error page) releases the key so the corrected form can be sent;
+  its errors, an error page) or a redirect with an error message (a refused action: "this
+  dossier is closed") releases the key, so sending again is tried again;
 - a repeated key is not run again: it is sent where the first one went, with a Dutch message
   that the form was already saved. A repeat that arrives while the first is still running
   waits for it (``FORM_KEY_WAIT`` seconds at most).
@@ -40,8 +41,12 @@ def _cache_key(user_pk, key: str) -> str:
     return f"form-key:{user_pk}:{key}"
 
 
-def _is_redirect(response) -> bool:
-    return 300 <= response.status_code < 400 and response.has_header("Location")
+def _saved(request, response) -> bool:
+    """A redirect without an error message queued by this request. (The queue is read from
+    Django's message storage as it is; iterating the storage would mark every message read.)"""
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", [])
+    refused = any(message.level >= messages.ERROR for message in queued)
+    return 300 <= response.status_code < 400 and response.has_header("Location") and not refused
 
 
 class FormKeyMiddleware:
@@ -55,7 +60,7 @@ class FormKeyMiddleware:
         response = self.get_response(request)
         claimed = getattr(request, "_form_key_claimed", None)
         if claimed:
-            if _is_redirect(response):
+            if _saved(request, response):
                 cache.set(claimed, response["Location"], settings.FORM_KEY_TTL)
             else:
                 cache.delete(claimed)

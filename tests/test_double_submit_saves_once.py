@@ -132,3 +132,19 @@ def test_a_form_sent_twice_at_once_is_saved_once(team_a, generalist_a, redis_cac
     assert rows() == 1
     assert [a.status_code for a in answers] == [302, 302]
     assert answers[0]["Location"] == answers[1]["Location"]
+
+
+def test_a_refused_action_is_not_remembered_as_saved(client, team_a, generalist_a, redis_cache):
+    from django.utils import timezone
+
+    dossier = household(team_a, lead_worker=generalist_a)
+    dossier.workers.add(generalist_a)
+    task = Task.objects.create(dossier=dossier, title="Al gedaan", done_at=timezone.now(), done_by=generalist_a)
+    as_user(client, generalist_a)
+    url = reverse("work:task_complete", args=[dossier.pk, task.pk])
+    key = "k" * 24
+    for _sending in range(2):  # refused twice ("already done"), never "already saved"
+        response = client.post(url, {"form_key": key})
+        assert response.status_code == 302
+        landed = client.get(response["Location"]).content.decode()
+        assert ALREADY not in landed and "Deze taak is al klaar." in landed, landed[-3000:]
