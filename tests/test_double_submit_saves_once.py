@@ -148,3 +148,23 @@ def test_a_refused_action_is_not_remembered_as_saved(client, team_a, generalist_
         assert response.status_code == 302
         landed = client.get(response["Location"]).content.decode()
         assert ALREADY not in landed and "Deze taak is al klaar." in landed, landed[-3000:]
+
+
+def test_a_repeat_that_waited_long_enough_goes_back_to_the_form_page(client, settings, team_a, generalist_a,
+                                                                      redis_cache):
+    from django.core.cache import cache
+
+    from cases.form_keys import PENDING, PENDING_SECONDS
+
+    settings.FORM_KEY_WAIT = 0
+    dossier = household(team_a, lead_worker=generalist_a)
+    dossier.workers.add(generalist_a)
+    as_user(client, generalist_a)
+    url, data, rows = _task(dossier)
+    data["form_key"] = "w" * 24
+    cache.set(f"form-key:{generalist_a.pk}:{data['form_key']}", PENDING, PENDING_SECONDS)  # the first still runs
+    page = f"http://testserver{dossier.get_absolute_url()}"
+    response = client.post(url, data, HTTP_REFERER=page)
+    assert response.status_code == 302 and response["Location"] == page
+    assert "Dit formulier wordt nog opgeslagen." in client.get(page).content.decode()
+    assert rows() == 0  # not saved a second time meanwhile
