@@ -17,7 +17,14 @@ import os
 wsgi_app = "buurtteam.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1))))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+# gthread, with a request line over limit_request_line (4094) answered as Dutch Problem JSON 414
+# instead of gunicorn's plain text (issue 26); GUNICORN_WORKER_CLASS=sync takes the sync worker
+# that does the same.
+_worker = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+worker_class = {
+    "gthread": "buurtteam.gunicorn_worker.ProblemJsonThreadWorker",
+    "sync": "buurtteam.gunicorn_worker.ProblemJsonSyncWorker",
+}.get(_worker, _worker)
 # Each thread keeps its own PostgreSQL connection (DATABASE_CONN_MAX_AGE): workers x threads
 # connections per host, which max_connections (or a pooler) must allow for every host.
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "buurtteam.replica.ReplicaReadsMiddleware",
+    "cases.form_keys.FormKeyMiddleware",  # last: claims a form's one-time key after every check
 ]
 
 ROOT_URLCONF = "buurtteam.urls"
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cases.context_processors.navigation",
             ],
+            "builtins": ["cases.templatetags.form_key"],  # {% form_key %} in every POST form
         },
     },
 ]
@@ -117,6 +119,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# A POST form sent twice is saved once (cases.form_keys): the key is kept this many seconds,
+# and a repeat that arrives while the first is still running waits at most FORM_KEY_WAIT.
+FORM_KEY_TTL = env.integer("FORM_KEY_TTL", 24 * 60 * 60)
+FORM_KEY_WAIT = env.integer("FORM_KEY_WAIT", 10)
 
 AUTHENTICATION_BACKENDS = [
     "cases.throttle.AddressThrottleBackend",  # failed logins per address (password spraying)
@@ -204,9 +211,18 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(BASE_DIR / "media")))  # uploaded bundles (private, never served)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request size caps in the app, not only at the proxy (issue 26). A request body without its
+# files (form fields, API JSON) may be 2.5 MB: the longest form is a few 4,000-character texts;
+# Django answers more with 400. Uploaded files above 2.5 MB are streamed to a temporary file
+# instead of held in a worker's memory. 2,000 fields: the largest form is a coach's caseload
+# reassignment (one checkbox per open dossier). One file per request: no form takes more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.integer("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.integer("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env.integer("DATA_UPLOAD_MAX_NUMBER_FILES", 1)
+# Each upload form's own limit (cases.uploads.UploadField: checked in the app, shown in the help text).
 BUNDLE_UPLOAD_MAX_BYTES = env.integer("BUNDLE_UPLOAD_MAX_BYTES", 200 * 1024 * 1024)
+SIGNALS_UPLOAD_MAX_BYTES = env.integer("SIGNALS_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 # Dossier documents (letters, signed plans, consent forms): outside the media and static roots,
 # served only by the scoped and logged download view of the journal app.
 PRIVATE_MEDIA_ROOT = Path(env.string("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))

@@ -7,18 +7,17 @@ import logging
 import zipfile
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.audit import log_access
 from cases.models import AccessAction
 from cases.permissions import beheer_required
+from cases.uploads import UploadField
 from exchange import services
 from exchange.models import BundleImport, BundleImportStatus
 
@@ -29,23 +28,14 @@ RECENT = 20
 
 
 class BundleUploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Bundle (.zip)"),
+    file = UploadField(  # size, emptiness and extension: cases.uploads
+        label=gettext_lazy("Bundle (.zip)"), limit_setting="BUNDLE_UPLOAD_MAX_BYTES", suffixes=(".zip",),
+        accepted=gettext_lazy("a .zip file"),
         help_text=gettext_lazy("A .zip of the bundle's CSV files (at its root or in one folder)."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.BUNDLE_UPLOAD_MAX_BYTES
-        if upload.size > limit:
-            raise ValidationError(
-                _("This file is %(size)s; a bundle may be at most %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-                code="too_large",
-            )
-        if not upload.name.lower().endswith(".zip"):
-            raise ValidationError(_("Upload the bundle as a .zip file."), code="not_zip")
         if not zipfile.is_zipfile(upload):
             raise ValidationError(_("This is not a valid .zip file."), code="not_zip")
         upload.seek(0)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DateInput, date_field
 from cases.models import Team
+from cases.uploads import UploadField
 from frontdoor.models import AttemptKind, AttemptResult, Channel, ContactOutcome, SignalOutcome
 from frontdoor.services import topics
 
@@ -67,7 +68,8 @@ class TeamAreasForm(forms.Form):
 
 
 class SignalsUploadForm(forms.Form):
-    file = forms.FileField(label=_("Signal file (signals.csv)"))
+    file = UploadField(label=_("Signal file (signals.csv)"), limit_setting="SIGNALS_UPLOAD_MAX_BYTES",
+                       suffixes=(".csv",), accepted=_("CSV (.csv)"))
 
 
 __all__ = ["AttemptForm", "DateInput", "OutcomeForm", "RouteForm", "ShortContactForm", "SignalsUploadForm",

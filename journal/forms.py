@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import RulesInOneRound
+from cases.uploads import UploadField
 from journal.models import MAX_MINUTES, MAX_TEXT, Document, DocumentKind, EntryKind
-from journal.services import date_errors
+from journal.services import DOCUMENT_TYPES, date_errors, detect_type
 
 
 class DateInput(forms.DateInput):
@@ -51,7 +52,10 @@ class SearchForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    file = UploadField(label=_("File"), limit_setting="DOCUMENT_MAX_BYTES",
+                       suffixes=(".pdf", ".jpg", ".jpeg", ".png", ".docx", ".odt"),
+                       accepted=_("PDF, JPEG, PNG, Word (.docx) or OpenDocument (.odt)"),
+                       accepts=lambda upload: detect_type(upload) in DOCUMENT_TYPES)  # by content, not name
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     description = forms.CharField(label=_("Description"), required=False,
                                   max_length=Document._meta.get_field("description").max_length)

@@ -4,7 +4,6 @@ team's dossier is a 404) and the user's readable entries; every page or file tha
 entry text or a document is in the access log."""
 
 
-from django.conf import settings
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -95,7 +94,7 @@ def document_new(request, pk):
         return redirect(dossier.get_absolute_url() + "#journal-heading")
     return render(request, "journal/document_form.html", {
         "dossier": dossier, "form": form, "forms_with_errors": [form] if form.errors else [],
-        "title": _("Add a document"), "max_size": settings.DOCUMENT_MAX_BYTES,
+        "title": _("Add a document"),
     })
 
 def document_download(request, pk, document_pk):
