@@ -6,7 +6,6 @@ recorded-on columns of dossiers.csv, while their issues are open) are left out o
 that is imported: the Plan family does not read them."""
 
 import csv
-import math
 
 import pytest
 
@@ -17,11 +16,11 @@ from reporting.compute import compute_periods
 from reporting.indicators.catalogue import FAMILIES
 from reporting.models import IndicatorRow
 from reporting.periods import Period
+from reporting.tests.v3_sample import same_row
 from tests.sample_paths import SAMPLES
 
 EXPECTED = SAMPLES / "plan-bundle-expected.csv"
 PLAN_CODES = set(FAMILIES["plan"])
-TOLERANCE = 1e-9
 
 
 def computable(code: str) -> bool:
@@ -56,19 +55,12 @@ def computed(db, tmp_path):
     }
 
 
-def same(expected, actual) -> bool:
-    (e_value, e_count), (a_value, a_count) = expected, actual
-    if e_count != a_count or (e_value is None) != (a_value is None):
-        return False
-    return e_value is None or math.isclose(e_value, a_value, rel_tol=0, abs_tol=TOLERANCE)
-
-
 def test_every_plan_row_of_the_sample_and_no_other(computed):
     expected = expected_rows()
     assert len(expected) > 500
     missing = sorted((k for k in expected if k not in computed), key=str)
     wrong = sorted(((k, expected[k], computed[k]) for k in expected if k in computed
-                    and not same(expected[k], computed[k])), key=str)
+                    and not same_row(expected[k], computed[k])), key=str)
     extra = sorted((k for k in computed if k not in expected), key=str)
     assert not missing, f"{len(missing)} expected rows not computed, e.g. {missing[:10]}"
     assert not wrong, f"{len(wrong)} rows differ (key, expected, actual), e.g. {wrong[:10]}"

@@ -15,7 +15,7 @@ def test_the_dossier_page_names_domains_in_plain_words(client, dossier_a, applic
     start = dossier_a.registered_on
     measurement(dossier_a, "nulmeting", start + dt.timedelta(days=1), {"basale_adl": 2, "financien": 3},
                 instrument="zrm-2017", client=applicant)
-    measurement(dossier_a, "voortgangsmeting", start + dt.timedelta(days=9), {"basale_adl": 3, "financien": 3},
+    measurement(dossier_a, "tussenmeting", start + dt.timedelta(days=9), {"basale_adl": 3, "financien": 3},
                 instrument="zrm-2017", client=applicant)
     GoalFactory(dossier=dossier_a, domain="financien", description="Post elke week openen")
     html = as_portal(client, resident).get(reverse("portal:dossier", args=[dossier_a.pk])).content.decode()

@@ -4,7 +4,6 @@ values to 1e-9 - with no row the sample lacks except the three indicators it lea
 Per family the rows are checked separately, so a failure names the family."""
 
 import csv
-import math
 import shutil
 
 import pytest
@@ -15,13 +14,13 @@ from exchange.registry import files_by_name
 from reporting.compute import compute_periods
 from reporting.indicators.catalogue import FAMILIES
 from reporting.models import IndicatorRow
+from reporting.tests.v3_sample import same_row
 from tests.sample_paths import SAMPLES, v3_codes
 
 BUNDLE, EXPECTED = SAMPLES / "plan-bundle", SAMPLES / "plan-bundle-expected.csv"
 CHECKED = ("2019-Q2", "2019-04", "2019-H1", "2019")
 # and the v3 families (v3-bundle-expected.csv checks those)
 NOT_IN_SAMPLE = {"reach_per_1000", "caseload_per_fte", "missing_baseline_pct"} | v3_codes()
-TOLERANCE = 1e-9
 
 
 def expected_rows() -> dict:
@@ -49,13 +48,6 @@ def computed(db, tmp_path):
     }
 
 
-def _same(expected, actual) -> bool:
-    (e_value, e_count), (a_value, a_count) = expected, actual
-    if e_count != a_count or (e_value is None) != (a_value is None):
-        return False
-    return e_value is None or math.isclose(e_value, a_value, rel_tol=0, abs_tol=TOLERANCE)
-
-
 def test_sample_has_the_four_periods_and_every_family():
     expected = expected_rows()
     assert {key[0] for key in expected} == set(CHECKED)
@@ -67,7 +59,7 @@ def test_sample_has_the_four_periods_and_every_family():
 def _problems(expected: dict, actual: dict) -> list[str]:
     missing = sorted((k for k in expected if k not in actual), key=str)
     wrong = sorted(((k, expected[k], actual[k]) for k in expected if k in actual
-                    and not _same(expected[k], actual[k])), key=str)
+                    and not same_row(expected[k], actual[k])), key=str)
     extra = sorted((k for k in actual if k not in expected), key=str)
     return [f"{len(items)} {what}, e.g. {items[:5]}" for what, items in
             (("missing", missing), ("differ (key, expected, actual)", wrong), ("extra", extra)) if items]

@@ -3,7 +3,6 @@
 extra rows except the three indicators the sample leaves out."""
 
 import csv
-import math
 
 import pytest
 
@@ -12,6 +11,7 @@ from exchange.importer import import_bundle
 from reporting.compute import compute_periods
 from reporting.indicators.catalogue import FAMILIES
 from reporting.models import IndicatorRow
+from reporting.tests.v3_sample import same_row
 from tests.sample_paths import SAMPLE_BUNDLE, SAMPLE_EXPECTED, v3_codes
 
 BUNDLE = SAMPLE_BUNDLE
@@ -23,8 +23,6 @@ NOT_IN_SAMPLE = {"reach_per_1000", "caseload_per_fte", "missing_baseline_pct"}
 # plan-bundle-expected.csv checks them.
 V2_FAMILIES = ("journal", "registration_lag", "plan", "clients_duration", "zrm_detail")
 V2_CODES = {code for family in V2_FAMILIES for code in FAMILIES.get(family, ())} | v3_codes()
-TOLERANCE = 1e-9
-
 
 
 def expected_rows() -> dict[tuple, tuple]:
@@ -50,13 +48,6 @@ def computed(db):
     }
 
 
-def _same(expected, actual) -> bool:
-    (e_value, e_count), (a_value, a_count) = expected, actual
-    if e_count != a_count or (e_value is None) != (a_value is None):
-        return False
-    return e_value is None or math.isclose(e_value, a_value, rel_tol=0, abs_tol=TOLERANCE)
-
-
 def test_sample_has_the_expected_shape():
     expected = expected_rows()
     assert {key[0] for key in expected} == set(CHECKED)
@@ -68,7 +59,7 @@ def test_every_expected_row_is_computed(computed):
     expected = expected_rows()
     missing = sorted((k for k in expected if k not in computed), key=str)
     wrong = sorted(
-        ((k, expected[k], computed[k]) for k in expected if k in computed and not _same(expected[k], computed[k])),
+        ((k, expected[k], computed[k]) for k in expected if k in computed and not same_row(expected[k], computed[k])),
         key=str,
     )
     assert not missing, f"{len(missing)} expected rows not computed, e.g. {missing[:10]}"
@@ -100,5 +91,5 @@ def test_reach_and_caseload_follow_from_the_expected_volumes(computed):
                            - expected[(period, team, "dossiers_closed", "")][1])
             reach = 1000 * clients / population[team] if population[team] else None
             caseload = open_at_end / fte[team] if fte[team] else None
-            assert _same((reach, clients), computed[(period, team, "reach_per_1000", "")]), (period, team)
-            assert _same((caseload, open_at_end), computed[(period, team, "caseload_per_fte", "")]), (period, team)
+            assert same_row((reach, clients), computed[(period, team, "reach_per_1000", "")]), (period, team)
+            assert same_row((caseload, open_at_end), computed[(period, team, "caseload_per_fte", "")]), (period, team)

@@ -41,7 +41,8 @@ def import_and_compute(tmp_path, files: list[str], codes: set[str]) -> dict[Key,
     }
 
 
-def _same(expected, actual) -> bool:
+def same_row(expected, actual) -> bool:
+    """(value, count) pairs: the same count, and values equal to 1e-9 (or both null)."""
     (e_value, e_count), (a_value, a_count) = expected, actual
     if e_count != a_count or (e_value is None) != (a_value is None):
         return False
@@ -52,7 +53,7 @@ def assert_same_rows(expected: dict, computed: dict, count: int) -> None:
     """Every expected row, exactly, and no other; ``count`` rows in all."""
     missing = sorted((k for k in expected if k not in computed), key=str)
     wrong = sorted(((k, expected[k], computed[k]) for k in expected if k in computed
-                    and not _same(expected[k], computed[k])), key=str)
+                    and not same_row(expected[k], computed[k])), key=str)
     extra = sorted((k for k in computed if k not in expected), key=str)
     assert not missing, f"{len(missing)} missing, e.g. {missing[:8]}"
     assert not wrong, f"{len(wrong)} differ (key, expected, actual), e.g. {wrong[:8]}"

@@ -1,7 +1,8 @@
 """No table's content is clipped: at 390, 768 and 1280 px every table either fits its box or
 sits in a box that scrolls sideways (with the shadow cue of app.css), and no cell hides its
 text; the page itself does not scroll sideways; the scroll cue's covers have the colour of what
-is behind the table (white strips showed on the grey page). Checked on the pages with the
+is behind the table (white strips showed on the grey page); a caption wraps within the visible
+box (the end of a long one was cut off at 390 px). Checked on the pages with the
 widest tables."""
 
 import pytest
@@ -48,6 +49,10 @@ CLIPPED_TABLES = r"""() => {
     const cover = (getComputedStyle(box).backgroundImage.match(/rgba?\([^)]*\)/) || [""])[0];
     const behind = up ? getComputedStyle(up).backgroundColor : "";
     if (cover !== behind) problems.push(`a table's scroll cue is ${cover} on ${behind}`);
+    const caption = box.querySelector(":scope > table > caption");
+    if (caption && caption.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) {
+      problems.push(`the caption "${caption.innerText.slice(0, 40)}" runs past its box`);
+    }
   }
   return problems;
   function* ancestors(el) { for (let up = el.parentElement; up; up = up.parentElement) yield up; }
@@ -60,6 +65,7 @@ PAGES = [
     ("my dossiers", lambda d: "/dossiers"),
     ("team dossiers", lambda d: f"/teams/{d['team'].code}/dossiers"),
     ("referrals overview", lambda d: f"/teams/{d['team'].code}/verwijzingen"),
+    ("caseload", lambda d: f"/teams/{d['team'].code}/caseload"),
 ]
 
 
