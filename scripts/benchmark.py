@@ -234,6 +234,22 @@ for run in range(RUNS):
     compute_periods([QUARTER])
     wall, python, cpu = time.monotonic() - wall, time.process_time() - python, machine_cpu() - cpu
     print(f"COMPUTE {wall:.3f} {python:.3f} {cpu:.3f} {before:.1f} {os.getloadavg()[0]:.1f} {int(again)}")
+
+# The reference: one sequential scan of every table the computation reads (each named in the
+# indicators' SQL), every row read once, no index, nothing computed or written.
+from pathlib import Path
+from django.apps import apps
+from django.db import connection
+source = " ".join(path.read_text() for path in Path("reporting").glob("**/*.py") if "tests" not in path.parts)
+tables = sorted({model._meta.db_table for model in apps.get_models()
+                 if model._meta.app_label != "reporting" and f" {model._meta.db_table}" in source})
+with connection.cursor() as cursor:
+    cursor.execute("SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = off")
+    wall, rows = time.monotonic(), 0
+    for table in tables:
+        cursor.execute(f"SELECT count(*) FROM {table}")
+        rows += cursor.fetchone()[0]
+    print(f"SCAN {time.monotonic() - wall:.3f} {rows} {len(tables)}")
 """
 
 
@@ -251,6 +267,10 @@ def compute_figures(env: dict, quarter: str, runs: int, connections: int) -> lis
         label = (f"compute {quarter} + 3 months, all teams, {connections} connection(s), run {attempt} ({kind}): "
                  f"machine CPU {cpu:.2f} s (Python {python:.2f} s); load {before:.1f} → {after:.1f}")
         figures.append((label, wall))
+    for line in (line for line in out.splitlines() if line.startswith("SCAN ")):
+        wall, rows, tables = line.split()[1:]
+        figures.append((f"a single sequential scan of the {tables} tables the computation reads "
+                        f"({int(rows):,} rows), the reference", float(wall)))
     return figures
 
 
