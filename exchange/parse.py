@@ -188,9 +188,11 @@ class BundleParser:
         return spool
 
     def unique(self, row: Cells, column: str, seen: dict) -> str | None:
-        # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
-        # members' pairs) is one string object (docs/adr/0200)
-        key = sys.intern(row.required(column))
+        key = row.required(column)
+        if row.name in REFERENCED:
+            # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
+            # members' pairs) is one string object (docs/adr/0200)
+            key = sys.intern(key)
         if key in seen:
             row.error(column, _("duplicate key %(key)r (also on line %(line)d)") % {"key": key, "line": seen[key]})
             return None
