@@ -14,6 +14,7 @@ appointment. See ``cases.bundlespec``.
 An import never deletes: workers and members a row names are added to the appointment."""
 
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -131,10 +132,11 @@ def parse(p: Any) -> None:
     names: set[str] = set()
     index = table.index
     for _line, cells in table.rows(type(p.problems)()):
-        dossier_ref = cells[index["dossier_ref"]] if "dossier_ref" in index else ""
+        # interned: the same strings as the dossiers' and clients' keys (docs/adr/0200)
+        dossier_ref = sys.intern(cells[index["dossier_ref"]]) if "dossier_ref" in index else ""
         dossier_refs.add(dossier_ref)
         if "member_refs" in index:
-            pairs.update((dossier_ref, ref) for ref in _split(cells[index["member_refs"]]))
+            pairs.update((dossier_ref, sys.intern(ref)) for ref in _split(cells[index["member_refs"]]))
         for column in ("workers", "outcome_by"):
             if column in index:
                 names.update(_split(cells[index[column]]))

@@ -248,7 +248,7 @@ def unknown_lead_workers(data: dict) -> tuple[int, list[str]]:
 
 
 def _parse_members(p) -> None:
-    dossier_refs, client_refs, _pairs = p.collect("dossier_clients.csv")
+    dossier_refs, client_refs, _pairs = p.collect("dossier_clients.csv", pairs=False)
     p.dossier_refs(dossier_refs)
     known_clients = p.client_refs(client_refs)
     _table, rows = p.rows("dossier_clients.csv")
@@ -270,7 +270,7 @@ def _parse_members(p) -> None:
 
 
 def _parse_safeguards(p) -> None:
-    p.dossier_refs(p.collect("dossier_safeguards.csv")[0])
+    p.dossier_refs(p.collect("dossier_safeguards.csv", pairs=False)[0])
     _table, rows = p.rows("dossier_safeguards.csv")
     seen: dict = {}
     for row in rows:

@@ -188,9 +188,11 @@ class BundleParser:
         return spool
 
     def unique(self, row: Cells, column: str, seen: dict) -> str | None:
-        # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
-        # members' pairs) is one string object (docs/adr/0200)
-        key = sys.intern(row.required(column))
+        key = row.required(column)
+        if row.name in REFERENCED:
+            # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
+            # members' pairs) is one string object (docs/adr/0200)
+            key = sys.intern(key)
         if key in seen:
             row.error(column, _("duplicate key %(key)r (also on line %(line)d)") % {"key": key, "line": seen[key]})
             return None
@@ -230,21 +232,26 @@ class BundleParser:
             return False
         return True
 
-    def collect(self, name: str) -> tuple[set[str], set[str], set[tuple[str, str]]]:
-        """First pass over a file: the dossiers and clients it names, and the (dossier, client)
-        pairs, so they can be looked up in the system in batches."""
+    def collect(self, name: str, *, pairs: bool = True) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+        """First pass over a file: the dossiers and clients it names, and (``pairs``) the
+        (dossier, client) pairs, so they can be looked up in the system in batches. The refs
+        are interned: the same strings as the keys already held (docs/adr/0200)."""
         dossiers: set[str] = set()
         clients: set[str] = set()
-        pairs: set[tuple[str, str]] = set()
+        found: set[tuple[str, str]] = set()
         table = self.table(name)
+        intern = sys.intern
         if table is not None and "dossier_ref" in table.index:
             d, c = table.index["dossier_ref"], table.index.get("client_ref")
             for _line, cells in table.rows(Problems()):
-                dossiers.add(cells[d])
+                dossier = intern(cells[d])
+                dossiers.add(dossier)
                 if c is not None and cells[c]:
-                    clients.add(cells[c])
-                    pairs.add((cells[d], cells[c]))
-        return dossiers, clients, pairs
+                    client = intern(cells[c])
+                    clients.add(client)
+                    if pairs:
+                        found.add((dossier, client))
+        return dossiers, clients, found
 
     def dossier_refs(self, refs: set[str]) -> None:
         """Look up dossiers named by later files that the bundle itself does not hold."""
@@ -277,18 +284,19 @@ class BundleParser:
             known.update(Client.objects.filter(ref__in=batch).values_list("ref", flat=True))
         return known
 
-    def members_of(self, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    def members_of(self, pairs: set[tuple[str, str]]) -> "Members":
         """Which (dossier_ref, client_ref) pairs are memberships, in the bundle or the system.
 
         An import never deletes, so a membership in the system counts also when the bundle
         holds the dossier itself (a corrected bundle without dossier_clients.csv)."""
-        known = pairs & self.parsed.named.get("dossier_clients.csv", set())
-        unknown = sorted({d for d, _c in pairs - known})
+        named = self.parsed.named.get("dossier_clients.csv", set())
+        unknown = sorted({d for d, c in pairs if (d, c) not in named})
+        found: set[tuple[str, str]] = set()
         for batch in batches(unknown):
-            known.update(
+            found.update(
                 DossierMember.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", "client__ref")
             )
-        return known
+        return Members(named, found)
 
     def member(self, row: Cells, dossier_ref: str, client_ref: str, members: set) -> None:
         """Called only for a dossier that exists (so a missing dossier is reported once)."""
@@ -300,11 +308,25 @@ class BundleParser:
     def dossier_rows(self, name: str, *, with_members: bool = True):
         """The common start of a file about dossiers: look up the dossiers (and memberships)
         it names in batches, then its rows. Returns (table, rows, members)."""
-        dossier_refs, _clients, pairs = self.collect(name)
+        dossier_refs, _clients, pairs = self.collect(name, pairs=with_members)
         self.dossier_refs(dossier_refs)
         members = self.members_of(pairs) if with_members else set()
+        del pairs, dossier_refs
         table, rows = self.rows(name)
         return table, rows, members
+
+
+class Members:
+    """The memberships a file may name: the bundle's (its dossier_clients.csv keys) and the
+    system's for the dossiers the file names; a membership test, not a copy of either set."""
+
+    __slots__ = ("found", "named")
+
+    def __init__(self, named, found: set):
+        self.named, self.found = named, found
+
+    def __contains__(self, pair) -> bool:
+        return pair in self.named or pair in self.found
 
 
 def batches(items: list, size: int = LOOKUP_BATCH):

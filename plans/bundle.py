@@ -239,7 +239,7 @@ def _parse_network(p) -> None:
 def _parse_consents(p) -> None:
     consents = p.spool("consents.csv")
     seen: dict = {}
-    _dossiers, client_refs, _pairs = p.collect("consents.csv")
+    _dossiers, client_refs, _pairs = p.collect("consents.csv", pairs=False)
     table = p.table("consents.csv")
     if table is not None and "client_ref" in table.index:  # clients of consents without a dossier
         c = table.index["client_ref"]

@@ -3,6 +3,7 @@ of the instrument (`import-bundle.md`, `zrm-instruments.md`). See ``cases.bundle
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -87,8 +88,11 @@ def parse(p) -> None:
             records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores,
                                              scored_with or "")
             if kind != MeasurementType.SELF_SCAN:  # the resident's own view, outside the order
-                units.setdefault((dossier_ref, client_ref or None, series[instrument]), []).append(
-                    (measured_on, kind, row.line, ref))
+                # compact: the member's refs are the strings the cases part holds, the type one
+                # of a few, and the ref is kept only where a message names it (docs/adr/0200)
+                named = ref if kind in (MeasurementType.BASELINE, MeasurementType.FINAL) else None
+                units.setdefault((sys.intern(dossier_ref), client_ref and sys.intern(client_ref), series[instrument]),
+                                 []).append((measured_on, sys.intern(kind), row.line, named))
     _check_order(p, units)
     for instrument, line in used.items():
         for code in instruments[instrument]:
