@@ -150,3 +150,17 @@ def postgres_only(db):
         if REQUIRE_SERVICES:
             pytest.fail("This test needs PostgreSQL (BUURTTEAM_REQUIRE_SERVICES=1).")
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache in a real Redis (BUURTTEAM_TEST_REDIS_URL), under a key prefix of its own."""
+    import uuid
+
+    url = os.environ.get("BUURTTEAM_TEST_REDIS_URL", "")
+    if not url:
+        if REQUIRE_SERVICES:
+            pytest.fail("This test needs Redis (BUURTTEAM_TEST_REDIS_URL).")
+        pytest.skip("needs Redis: set BUURTTEAM_TEST_REDIS_URL")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": url, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}}

@@ -5,11 +5,9 @@ first did with a Dutch message (cases.form_keys, docs/adr/0220-idempotent-form-p
 Real Redis (the shared cache that holds the keys in production) and, for the concurrent
 sendings, real PostgreSQL with two connections."""
 
-import os
 import re
 import threading
 import time
-import uuid
 
 import pytest
 from django.db import connection, connections
@@ -21,18 +19,7 @@ from conftest import REQUIRE_SERVICES, as_user
 from journal.models import JournalEntry
 from work.models import Task
 
-REDIS_URL = os.environ.get("BUURTTEAM_TEST_REDIS_URL", "")
 ALREADY = "Dit formulier was al verzonden"
-
-
-@pytest.fixture
-def redis_cache(settings):
-    if not REDIS_URL:
-        if REQUIRE_SERVICES:
-            pytest.fail("Redis is required (BUURTTEAM_TEST_REDIS_URL) for the double-submit test.")
-        pytest.skip("needs Redis: set BUURTTEAM_TEST_REDIS_URL")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}}
 
 
 def _form_key(page) -> str:

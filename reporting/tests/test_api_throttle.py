@@ -2,12 +2,10 @@
 429 says in Retry-After when to come back (issue 16)."""
 
 import os
-import uuid
 
 import pytest
 from django.conf import settings as django_settings
 
-from conftest import REQUIRE_SERVICES
 from reporting.models import ApiClient
 from reporting.tests.api_helpers import auth, stored_rows
 
@@ -16,13 +14,8 @@ REDIS_URL = os.environ.get("BUURTTEAM_TEST_REDIS_URL", "")
 
 
 @pytest.fixture
-def redis_cache(settings):
-    if not REDIS_URL:
-        if REQUIRE_SERVICES:
-            pytest.fail("Redis is required (BUURTTEAM_TEST_REDIS_URL) for the throttle test.")
-        pytest.skip("needs Redis: set BUURTTEAM_TEST_REDIS_URL")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}}
+def redis_cache(redis_cache, settings):
+    """The shared Redis cache (conftest) with a rate of 3 a day."""
     rest = django_settings.REST_FRAMEWORK
     settings.REST_FRAMEWORK = {**rest, "DEFAULT_THROTTLE_RATES": {**rest["DEFAULT_THROTTLE_RATES"],
                                                                   "api_client": "3/day"}}
