@@ -85,7 +85,7 @@ class Store:
             result = {}
             if ids:
                 cursor.execute(f"SELECT t.{key[0]}, t.id FROM {table} t JOIN {stage} s ON s.{key[0]} = t.{key[0]}")
-                result = dict(iter(cursor.fetchone, None))  # row by row: no list of a million tuples first
+                result = dict(cursor)  # row by row: no list of a million tuples first
             cursor.execute(f"DROP TABLE {stage}")
         self.progress(_("stored %(file)s") % {"file": label}, changed, changed)
         return result

@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from tests import gunicorn_server
-from tests.test_production_start import HOST
+from tests.gunicorn_server import HOST
 
 
 @pytest.fixture(scope="module")

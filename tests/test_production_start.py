@@ -6,44 +6,14 @@ A real gunicorn process on a free loopback port, with production settings; no te
 
 import http.client
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-SECRET = "p7Rk2vQ9sT4wY8zA1bC3dE5fG6hJ0kL2mN4pQ6rS8tU0vW2xY4zQ"
-HOST = "127.0.0.1"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def _production_env(tmp_path: Path, port: int) -> dict:
-    removed = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "STATIC_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE",
-               "CELERY_BROKER_URL", "CACHE_URL", "SECURE_SSL_REDIRECT")
-    environment = {k: v for k, v in os.environ.items() if k not in removed}
-    environment.update(
-        DEBUG="false",
-        SECRET_KEY=SECRET,
-        ALLOWED_HOSTS=HOST,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "staticfiles"),
-        BEHIND_TLS_PROXY="true",  # as in .env.example: TLS ends at the proxy
-        GUNICORN_BIND=f"{HOST}:{port}",
-        GUNICORN_WORKERS="1",
-        DJANGO_SETTINGS_MODULE="buurtteam.settings",
-    )
-    return environment
+from tests.gunicorn_server import HOST, ROOT, free_port, production_env, serve
 
 
 def _manage(environment: dict, *args) -> None:
@@ -62,41 +32,16 @@ def _get(port: int, path: str) -> tuple[int, dict, bytes]:
         connection.close()
 
 
-def _wait_until_listening(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"gunicorn exited with {server.returncode}: {server.stdout.read()[-3000:]}")
-        try:
-            with socket.create_connection((HOST, port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("gunicorn did not start listening within 60 s")
-
-
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
     """collectstatic and migrate with production settings, then gunicorn as deployed."""
     tmp_path = tmp_path_factory.mktemp("production")
-    port = _free_port()
-    environment = _production_env(tmp_path, port)
+    port = free_port()
+    environment = production_env(tmp_path, port)
     _manage(environment, "collectstatic", "--no-input")
     _manage(environment, "migrate", "--no-input")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
-        cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        _wait_until_listening(port, server)
+    with serve(environment, port):
         yield {"port": port, "static_root": tmp_path / "staticfiles"}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def test_collectstatic_writes_a_manifest_with_every_vendored_file(production):
