@@ -14,7 +14,6 @@ appointment. See ``cases.bundlespec``.
 An import never deletes: workers and members a row names are added to the appointment."""
 
 import datetime as dt
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -132,11 +131,13 @@ def parse(p: Any) -> None:
     names: set[str] = set()
     index = table.index
     for _line, cells in table.rows(type(p.problems)()):
-        # interned: the same strings as the dossiers' and clients' keys (docs/adr/0200)
-        dossier_ref = sys.intern(cells[index["dossier_ref"]]) if "dossier_ref" in index else ""
-        dossier_refs.add(dossier_ref)
+        # only what the bundle does not hold, to look up in the system (docs/adr/0200)
+        dossier_ref = cells[index["dossier_ref"]] if "dossier_ref" in index else ""
+        if not p.holds(dossier_ref):
+            dossier_refs.add(dossier_ref)
         if "member_refs" in index:
-            pairs.update((dossier_ref, sys.intern(ref)) for ref in _split(cells[index["member_refs"]]))
+            pairs.update((dossier_ref, ref) for ref in _split(cells[index["member_refs"]])
+                         if not p.holds(dossier_ref, ref))
         for column in ("workers", "outcome_by"):
             if column in index:
                 names.update(_split(cells[index[column]]))
@@ -144,14 +145,14 @@ def parse(p: Any) -> None:
     members = p.members_of(pairs)
     p.parsed.data["appointment_users"] = _users(names)
     _table, rows = p.rows("appointments.csv")
-    seen: dict[str, int] = {}
+    seen = p.key_check("appointments.csv", "appointment_ref")
     zone = timezone.get_current_timezone()
     for row in rows:
         ref = p.unique(row, "appointment_ref", seen)
         record = _check_row(p, row, members, zone)
         if ref and record is not None:
             records[ref] = record
-    p.named("appointments.csv", seen)
+    p.report_duplicates(seen)
 
 
 def store(s: Any, parsed: Any) -> None:
@@ -169,7 +170,7 @@ def store(s: Any, parsed: Any) -> None:
     if missing:
         dossiers.update(s.lookup("cases_dossier", "ref", missing))
     clients = s.client_ids(member_refs)
-    ids = s.upsert(
+    s.upsert(
         "appointments.csv", "agenda_appointment",
         ("ref", "dossier_id", "kind", "starts_at", "ends_at", "place_kind", "place", "worker_refs", "outcome",
          "cancelled_by", "outcome_recorded_on", "outcome_by_id", "outcome_by_ref", "created_at", "updated_at"),
@@ -180,14 +181,16 @@ def store(s: Any, parsed: Any) -> None:
         key=("ref",),
         compare=("dossier_id", "kind", "starts_at", "ends_at", "place_kind", "place", "worker_refs", "outcome",
                  "cancelled_by", "outcome_recorded_on", "outcome_by_id", "outcome_by_ref"),
-        touch=("updated_at",), ids=True,
+        touch=("updated_at",),
     )
+    # The appointment goes in by its ref: the staging table finds its id (``Store._stage``).
+    by_ref = {"appointment_id": ("agenda_appointment", "ref")}
     s.upsert("appointments.csv", "agenda_appointment_workers", ("appointment_id", "user_id"),
-             ((ids[ref], users[name]) for ref, r in records.items() for name in r.workers if name in users),
-             key=("appointment_id", "user_id"))
+             ((ref, users[name]) for ref, r in records.items() for name in r.workers if name in users),
+             key=("appointment_id", "user_id"), refs=by_ref)
     s.upsert("appointments.csv", "agenda_appointment_members", ("appointment_id", "client_id"),
-             ((ids[ref], clients[c]) for ref, r in records.items() for c in r.members),
-             key=("appointment_id", "client_id"))
+             ((ref, clients[c]) for ref, r in records.items() for c in r.members),
+             key=("appointment_id", "client_id"), refs=by_ref)
 
 
 def _workers_text(appointment: Appointment) -> str:

@@ -108,7 +108,7 @@ def parse(p) -> None:
 
 
 def _parse_teams(p) -> None:
-    seen: dict = {}
+    seen: set[str] = set()
     _table, rows = p.rows("teams.csv")
     for row in rows:
         code, name = p.slug(row, p.unique(row, "code", seen)), row.required("name")
@@ -128,7 +128,7 @@ def _parse_teams(p) -> None:
 
 
 def _parse_referrers(p) -> None:
-    seen: dict = {}
+    seen: set[str] = set()
     _table, rows = p.rows("referrers.csv")
     for row in rows:
         code, name = p.slug(row, p.unique(row, "code", seen)), row.required("name")
@@ -143,7 +143,7 @@ def _parse_referrers(p) -> None:
 
 
 def _parse_clients(p) -> None:
-    seen: dict = {}
+    seen: set[str] = set()
     table, rows = p.rows("clients.csv")
     # Only the person columns the header has are stored: a bundle without them leaves names alone.
     p.parsed.data["client_person_columns"] = tuple(c for c in PERSON_COLUMNS if table and c in table.index)
@@ -168,7 +168,7 @@ def _parse_clients(p) -> None:
 
 
 def _parse_dossiers(p) -> None:
-    seen: dict = {}
+    seen: set[str] = set()
     records = p.parsed.data["dossiers.csv"]
     team_codes, referrer_codes = p.parsed.data["team_codes"], p.parsed.data["referrer_codes"]
     workers: set[str] = set()
@@ -216,20 +216,22 @@ def _parse_dossiers(p) -> None:
             if record_worker := row.text("lead_worker"):
                 workers.add(record_worker)
     p.named("dossiers.csv", seen, valid=p.parsed.dossier_dates)
-    _open_with_safeguards(p, seen)
+    _open_with_safeguards(p)
     _resolve_lead_workers(p, workers)
 
 
-def _open_with_safeguards(p, lines: dict) -> None:
+def _open_with_safeguards(p) -> None:
     """An import never deletes, so it cannot reopen a dossier that has safeguards in the system
     (reopening in the application removes them)."""
     open_refs = sorted(ref for ref, (_registered, closed_on) in p.parsed.dossier_dates.items() if closed_on is None)
+    found: set[str] = set()
     for batch in _batches(open_refs):
-        refs = DossierSafeguard.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", flat=True)
-        for ref in sorted(set(refs)):
-            p.problems.add("dossiers.csv", lines[ref], "closed_on",
-                           _("required: the dossier has safeguards in the system, which an import "
-                             "does not remove"))
+        found.update(DossierSafeguard.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", flat=True))
+    position = p.table("dossiers.csv").index["dossier_ref"] if found else 0
+    for line in sorted(p.first_lines("dossiers.csv", lambda cells: cells[position], found).values()):
+        p.problems.add("dossiers.csv", line, "closed_on",
+                       _("required: the dossier has safeguards in the system, which an import "
+                         "does not remove"))
 
 
 def _resolve_lead_workers(p, names: set[str]) -> None:
@@ -251,8 +253,9 @@ def _parse_members(p) -> None:
     dossier_refs, client_refs, _pairs = p.collect("dossier_clients.csv", pairs=False)
     p.dossier_refs(dossier_refs)
     known_clients = p.client_refs(client_refs)
-    _table, rows = p.rows("dossier_clients.csv")
-    seen: dict = {}
+    table, rows = p.rows("dossier_clients.csv")
+    pair_of = _pair_of(table, "client_ref")
+    seen = p.pairs()
     for row in rows:
         # the same string objects as the dossiers' and clients' keys (``parser.unique``)
         dossier_ref, client_ref = sys.intern(row.required("dossier_ref")), sys.intern(row.required("client_ref"))
@@ -260,10 +263,10 @@ def _parse_members(p) -> None:
         p.exists(row, "client_ref", client_ref, known_clients, "clients.csv")
         role = row.code("role")
         if (dossier_ref, client_ref) in seen:
-            row.error("client_ref", _("this member is listed twice (also on line %(line)d)")
-                      % {"line": seen[(dossier_ref, client_ref)]})
+            p.repeated(row, "client_ref", (dossier_ref, client_ref), pair_of,
+                       _("this member is listed twice (also on line %(line)d)"))
         else:
-            seen[(dossier_ref, client_ref)] = row.line
+            seen.add((dossier_ref, client_ref))
         if row.ok:
             p.parsed.data["dossier_clients.csv"][(dossier_ref, client_ref)] = role
     p.named("dossier_clients.csv", seen)
@@ -271,20 +274,30 @@ def _parse_members(p) -> None:
 
 def _parse_safeguards(p) -> None:
     p.dossier_refs(p.collect("dossier_safeguards.csv", pairs=False)[0])
-    _table, rows = p.rows("dossier_safeguards.csv")
-    seen: dict = {}
+    table, rows = p.rows("dossier_safeguards.csv")
+    pair_of = _pair_of(table, "safeguard")
+    seen = p.pairs()
     for row in rows:
-        dossier_ref, code = row.required("dossier_ref"), row.required("safeguard") and row.code("safeguard")
+        dossier_ref = row.required("dossier_ref")
+        code = row.required("safeguard") and sys.intern(row.code("safeguard"))  # one of a few codes
         dates = p.dossier(row, dossier_ref)
         if dates is not None and dates[1] is None:
             row.error("safeguard", _("safeguards are only allowed on a closed dossier"))
         if code and (dossier_ref, code) in seen:
-            row.error("safeguard", _("this safeguard is listed twice for the dossier (also on line %(line)d)")
-                      % {"line": seen[(dossier_ref, code)]})
+            p.repeated(row, "safeguard", (dossier_ref, code), pair_of,
+                       _("this safeguard is listed twice for the dossier (also on line %(line)d)"))
         else:
-            seen[(dossier_ref, code)] = row.line
+            seen.add((dossier_ref, code))
         if row.ok:
             p.parsed.data["dossier_safeguards.csv"].add((dossier_ref, code))
+
+
+def _pair_of(table, column: str):
+    """(dossier_ref, ``column``) of a row's cells: the key of a membership or a safeguard."""
+    if table is None:
+        return None
+    dossier, other = table.positions["dossier_ref"], table.positions[column]
+    return lambda cells: (cells[dossier], cells[other])
 
 
 def _valid_email(value: str) -> bool:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import Client, Dossier, DossierMember
 from exchange import registry
+from exchange.keys import KeyCheck, Pairs, duplicates
 from exchange.source import BundleSource, Problems, Table, open_table
 from exchange.spool import Spool, close_all
 
@@ -24,6 +25,10 @@ LOOKUP_BATCH = 10_000
 # end of the parse; a file's keys at the cap are millions of strings (docs/adr/0200).
 REFERENCED = frozenset({"dossiers.csv", "clients.csv", "dossier_clients.csv", "goals.csv", "referrals.csv",
                         "wmo_meldingen.csv", "signals.csv", "journal.csv"})
+# The files whose keys other structures hold again (memberships, measurements' members, owners
+# of goals and referrals): interned, they are one string object wherever they are held. Other
+# keys are not: the interpreter's table of interned strings only grows (docs/adr/0200).
+INTERNED = frozenset({"dossiers.csv", "clients.csv"})
 
 
 @dataclass
@@ -133,6 +138,7 @@ class BundleParser:
         self._extra_columns: dict[str, frozenset[str]] = {}
         self._tables: dict[str, Table | None] = {}
         self._dates: dict[str, dt.date] = {}
+        self._repeated: dict[str, list] = {}  # file -> rows whose key an earlier row has (``repeated``)
 
     def parse(self) -> Parsed:
         for part in registry.parts():
@@ -140,9 +146,11 @@ class BundleParser:
             for value in self.parsed.data.values():
                 if isinstance(value, Spool):
                     value.flush()  # no part's records wait in a buffer while later parts are checked
-        # Parts run in dependency order; report problems in the order of the spec's files.
+        self._report_repeated()
+        # Parts run in dependency order; report problems in the order of the spec's files, and
+        # within a file by line (a duplicate key is found when the file is done: ``exchange.keys``).
         position = {name: spec.position for name, spec in self.files.items()}
-        self.problems.sort(key=lambda problem: position.get(problem.file, 0))
+        self.problems.sort(key=lambda problem: (position.get(problem.file, 0), problem.line))
         return self.parsed
 
     # ---- rows ----------------------------------------------------------------------------
@@ -187,17 +195,80 @@ class BundleParser:
         spool = self.parsed.data[name] = Spool()
         return spool
 
-    def unique(self, row: Cells, column: str, seen: dict) -> str | None:
+    def key_check(self, name: str, column: str) -> KeyCheck:
+        """The duplicate check for a large file that no later file looks up: ``unique`` adds
+        its keys, ``report_duplicates`` reports them when the file is done (``exchange.keys``)."""
+        return KeyCheck(name, column)
+
+    def pairs(self) -> Pairs:
+        """An empty set of (dossier_ref, other) pairs held compactly (``exchange.keys``)."""
+        return Pairs()
+
+    def unique(self, row: Cells, column: str, seen: set | KeyCheck) -> str | None:
+        """The row's key in ``column``; None, and the row invalid, when an earlier row has it."""
         key = row.required(column)
-        if row.name in REFERENCED:
-            # interned: a key kept in several sets (a file's keys, the dossiers' dates, the
-            # members' pairs) is one string object (docs/adr/0200)
+        if isinstance(seen, KeyCheck):
+            seen.add(key)
+            return key or None
+        if row.name in INTERNED:
             key = sys.intern(key)
         if key in seen:
-            row.error(column, _("duplicate key %(key)r (also on line %(line)d)") % {"key": key, "line": seen[key]})
+            position = row.index[column]
+            self.repeated(row, column, key, lambda cells: cells[position],
+                          _("duplicate key %(key)r (also on line %(line)d)"))
             return None
-        seen[key] = row.line
+        seen.add(key)
         return key or None
+
+    def repeated(self, row: Cells, column: str, key, key_of: Callable, message: str) -> None:
+        """A row whose key (``key_of(cells)``) an earlier row has: invalid now, its problem
+        added when the parse is done, with the earlier row's line (``message`` has %(line)d,
+        and may have %(key)r). The keys are kept without their lines: at the cap a dict of
+        key -> line costs some 50 bytes a key more than a set."""
+        row.ok = False
+        self._repeated.setdefault(row.name, []).append((row.line, column, key, key_of, message))
+
+    def first_lines(self, name: str, key_of: Callable, keys: set) -> dict:
+        """Key -> the first line that has it, for ``keys``, by reading the file again."""
+        table = self.table(name)
+        found: dict = {}
+        if table is None or not keys:
+            return found
+        for line, cells in table.rows(Problems()):
+            cells.append("")  # the blank cell of every absent column (Table.positions)
+            key = key_of(cells)
+            if key in keys and key not in found:
+                found[key] = line
+        return found
+
+    def _report_repeated(self) -> None:
+        for name, repeats in self._repeated.items():
+            first = self.first_lines(name, repeats[0][3], {key for _line, _column, key, _of, _message in repeats})
+            for line, column, key, _key_of, message in repeats:
+                self.problems.add(name, line, column, message % {"key": key, "line": first.get(key, 0)})
+        self._repeated.clear()
+
+    def report_duplicates(self, check: KeyCheck) -> set[int]:
+        """After a file's rows: a problem on each row whose key occurred on an earlier row (as
+        ``unique`` reports it for a dict); returns those rows' lines."""
+        suspects = check.suspects()
+        table = self.table(check.file)
+        if not suspects or table is None:
+            return set()
+        found = duplicates(table.rows(Problems()), table.index[check.column], suspects)
+        for line, (key, first) in found.items():
+            self.problems.add(check.file, line, check.column,
+                              _("duplicate key %(key)r (also on line %(line)d)") % {"key": key, "line": first})
+        return set(found)
+
+    def cells_at(self, name: str, column: str, lines: set[int]) -> dict[int, str]:
+        """Line -> the cell of ``column`` on those lines, by reading the file again (for a
+        message that names what only a few rows need; nothing is read when ``lines`` is empty)."""
+        table = self.table(name)
+        if not lines or table is None or column not in table.index:
+            return {}
+        position = table.index[column]
+        return {line: cells[position] for line, cells in table.rows(Problems()) if line in lines}
 
     def slug(self, row: Cells, key: str | None) -> str | None:
         """A catalogue code (team, referrer, provider, product) is a slug."""
@@ -205,18 +276,17 @@ class BundleParser:
             row.error("code", _("%(value)r is not a code (letters, digits, - and _ only)") % {"value": key})
         return key
 
-    def named(self, name: str, seen: dict, valid=None):
+    def named(self, name: str, seen: set, valid=None) -> set:
         """Record the keys a file names (valid rows or not), when later files look them up
-        (``REFERENCED``); returns them (a set, or the keys of ``seen``). With ``valid`` (the
-        valid rows' keys, which the part keeps itself and looks in first) only the keys of
-        rows with problems are kept: at the cap that is millions of strings fewer."""
+        (``REFERENCED``); returns them. With ``valid`` (the valid rows' keys, which the part
+        keeps itself and looks in first) only the keys of rows with problems are kept: at the
+        cap that is millions of strings fewer."""
         if name not in REFERENCED:
-            return seen.keys()
+            return seen
         if valid is not None:
-            self.parsed.named[name] = keys = {key for key in seen if key not in valid}
-            return keys
-        self.parsed.named[name] = keys = set(seen)
-        return keys
+            seen = {key for key in seen if key not in valid}
+        self.parsed.named[name] = seen
+        return seen
 
     def unreadable(self, name: str) -> bool:
         """A file of the bundle that could not be read completely (encoding, header, quoting):
@@ -233,25 +303,36 @@ class BundleParser:
         return True
 
     def collect(self, name: str, *, pairs: bool = True) -> tuple[set[str], set[str], set[tuple[str, str]]]:
-        """First pass over a file: the dossiers and clients it names, and (``pairs``) the
-        (dossier, client) pairs, so they can be looked up in the system in batches. The refs
-        are interned: the same strings as the keys already held (docs/adr/0200)."""
+        """First pass over a file: the dossiers and clients it names and (``pairs``) the
+        (dossier, client) pairs, that the bundle does not hold, so they can be looked up in the
+        system in batches (for a full bundle: none; docs/adr/0200)."""
         dossiers: set[str] = set()
         clients: set[str] = set()
         found: set[tuple[str, str]] = set()
         table = self.table(name)
-        intern = sys.intern
         if table is not None and "dossier_ref" in table.index:
+            held_dossiers, named = self.parsed.dossier_dates, self.parsed.named
+            other_dossiers = named.get("dossiers.csv", ())
+            held_clients, held_pairs = named.get("clients.csv", ()), named.get("dossier_clients.csv", ())
             d, c = table.index["dossier_ref"], table.index.get("client_ref")
             for _line, cells in table.rows(Problems()):
-                dossier = intern(cells[d])
-                dossiers.add(dossier)
+                dossier = cells[d]
+                if dossier not in held_dossiers and dossier not in other_dossiers:
+                    dossiers.add(dossier)
                 if c is not None and cells[c]:
-                    client = intern(cells[c])
-                    clients.add(client)
-                    if pairs:
+                    client = cells[c]
+                    if client not in held_clients:
+                        clients.add(client)
+                    if pairs and (dossier, client) not in held_pairs:
                         found.add((dossier, client))
         return dossiers, clients, found
+
+    def holds(self, dossier_ref: str, client_ref: str | None = None) -> bool:
+        """Whether the bundle holds the dossier (with ``client_ref``: that membership), valid
+        or not: the first passes collect only what it does not hold (``collect``)."""
+        if client_ref is not None:
+            return (dossier_ref, client_ref) in self.parsed.named.get("dossier_clients.csv", ())
+        return dossier_ref in self.parsed.dossier_dates or dossier_ref in self.parsed.named.get("dossiers.csv", ())
 
     def dossier_refs(self, refs: set[str]) -> None:
         """Look up dossiers named by later files that the bundle itself does not hold."""
@@ -277,14 +358,15 @@ class BundleParser:
             row.error("dossier_ref", _("%(value)r does not exist in the bundle or the system") % {"value": ref})
         return None
 
-    def client_refs(self, refs: set[str]) -> set[str]:
-        """Which of ``refs`` name a client in the bundle or the system."""
-        known = refs & self.parsed.named.get("clients.csv", set())
-        for batch in batches(sorted(refs - known)):
-            known.update(Client.objects.filter(ref__in=batch).values_list("ref", flat=True))
-        return known
+    def client_refs(self, refs: set[str]) -> "Known":
+        """The clients among ``refs`` in the bundle or the system, as a membership test."""
+        named = self.parsed.named.get("clients.csv", set())
+        found: set[str] = set()
+        for batch in batches(sorted(refs - named)):
+            found.update(Client.objects.filter(ref__in=batch).values_list("ref", flat=True))
+        return Known(named, found)
 
-    def members_of(self, pairs: set[tuple[str, str]]) -> "Members":
+    def members_of(self, pairs: set[tuple[str, str]]) -> "Known":
         """Which (dossier_ref, client_ref) pairs are memberships, in the bundle or the system.
 
         An import never deletes, so a membership in the system counts also when the bundle
@@ -296,7 +378,7 @@ class BundleParser:
             found.update(
                 DossierMember.objects.filter(dossier__ref__in=batch).values_list("dossier__ref", "client__ref")
             )
-        return Members(named, found)
+        return Known(named, found)
 
     def member(self, row: Cells, dossier_ref: str, client_ref: str, members: set) -> None:
         """Called only for a dossier that exists (so a missing dossier is reported once)."""
@@ -316,9 +398,9 @@ class BundleParser:
         return table, rows, members
 
 
-class Members:
-    """The memberships a file may name: the bundle's (its dossier_clients.csv keys) and the
-    system's for the dossiers the file names; a membership test, not a copy of either set."""
+class Known:
+    """What a file may name: the bundle's keys (of clients, or memberships) and those found in
+    the system; a membership test, not a copy of either."""
 
     __slots__ = ("found", "named")
 

@@ -6,7 +6,7 @@ executemany), then one ``UPDATE .. FROM stage WHERE <something changed>`` and on
 import of the same bundle changes nothing. Columns the bundle does not carry (client
 names, the request for help, notes) are set on insert and never overwritten."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from django.db import connection
 from django.utils import timezone
@@ -29,20 +29,29 @@ class Store:
 
     # ---- generic machinery --------------------------------------------------------------
 
-    def _stage(self, cursor, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> str:
+    def _stage(self, cursor, table: str, columns: Sequence[str], rows: Iterable[Sequence],
+               refs: Mapping[str, tuple[str, str]]) -> str:
+        """A temporary table like ``table`` with ``rows``; a column in ``refs`` arrives as the
+        key of the row it points at (``refs[column]``: that table and its key column) and is
+        set to that row's id here, by a join (no dict of a million keys -> ids in Python)."""
         stage = f"stage_{table}"
         cursor.execute(f"DROP TABLE IF EXISTS {stage}")
         cursor.execute(f"CREATE TEMP TABLE {stage} AS SELECT {', '.join(columns)} FROM {table} WHERE 1 = 0")
+        loaded = [f"{c}__key" if c in refs else c for c in columns]
+        for column in refs:
+            cursor.execute(f"ALTER TABLE {stage} ADD COLUMN {column}__key text")
         if self.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {stage} ({', '.join(columns)}) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {stage} ({', '.join(loaded)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(columns))
-            sql = f"INSERT INTO {stage} ({', '.join(columns)}) VALUES ({placeholders})"
+            sql = f"INSERT INTO {stage} ({', '.join(loaded)}) VALUES ({placeholders})"
             rows = iter(rows)
             while batch := [tuple(r) for _, r in zip(range(CHUNK), rows, strict=False)]:
                 cursor.executemany(sql, batch)
+        for column, (target, key) in refs.items():
+            cursor.execute(f"UPDATE {stage} SET {column} = t.id FROM {target} t WHERE t.{key} = {stage}.{column}__key")
         return stage
 
     def upsert(
@@ -56,12 +65,14 @@ class Store:
         compare: Sequence[str] = (),
         touch: Sequence[str] = (),
         ids: bool = False,
+        refs: Mapping[str, tuple[str, str]] | None = None,
     ) -> dict:
         """Insert new rows, update rows whose ``compare`` columns differ (also setting
-        ``touch`` columns), leave identical rows alone. Returns key -> id when ``ids``.
+        ``touch`` columns), leave identical rows alone. Returns key -> id when ``ids``. The
+        ``refs`` columns are given as keys and stored as ids (``_stage``).
         Callers hold the import lock, so no other import inserts the same keys meanwhile."""
         with connection.cursor() as cursor:
-            stage = self._stage(cursor, table, columns, rows)
+            stage = self._stage(cursor, table, columns, rows, refs or {})
             cols = ", ".join(columns)
             matches = " AND ".join(f"{table}.{k} = s.{k}" for k in key)
             changed = 0

@@ -8,6 +8,7 @@ early signals and their outreach attempts. See ``cases.bundlespec``.
   holds is a duplicate and changes nothing."""
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,7 +91,7 @@ class SignalRecord:
 
 def _parse_areas(p: Any, team_codes: set[str]) -> dict[str, str]:
     areas = p.parsed.data["team_areas.csv"] = {}
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     _table, rows = p.rows("team_areas.csv")
     for row in rows:
         team, pc4 = row.required("team"), p.unique(row, "pc4", seen)
@@ -107,7 +108,7 @@ def _parse_contacts(p: Any, team_codes: set[str]) -> set[str]:
     """Short contacts; returns the refs of the bundle's valid ones."""
     contacts = p.spool("short_contacts.csv")
     known: set[str] = set()
-    seen: dict[str, int] = {}
+    seen = p.key_check("short_contacts.csv", "contact_ref")
     topics = topic_codes()
     dossier_refs, named_clients, pairs = p.collect("short_contacts.csv")
     p.dossier_refs(dossier_refs)
@@ -156,7 +157,7 @@ def _parse_contacts(p: Any, team_codes: set[str]) -> set[str]:
             contacts[ref] = ContactRecord(team, contacted_on, channel, topic, anonymous, outcome, client_ref or None,
                                           referred_to, dossier_ref or None, minutes, recorded_on or contacted_on)
             known.add(ref)
-    p.named("short_contacts.csv", seen)
+    p.report_duplicates(seen)
     return known
 
 
@@ -164,7 +165,7 @@ def _parse_signals(p: Any, team_codes: set[str], areas: dict[str, str],
                    contacts: set[str]) -> dict[str, tuple[dt.date, int]]:
     """Signals; returns {signal_ref: (received_on, line)} of the bundle's valid rows."""
     signals = p.parsed.data["signals.csv"] = {}
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     table = p.table("signals.csv")
     wanted: set[str] = set()
     if table is not None and "contact_ref" in table.index:
@@ -284,12 +285,13 @@ def store(s: Any, parsed: Any) -> None:
     s.upsert("team_areas.csv", "frontdoor_teamarea", ("pc4", "team_id"),
              ((pc4, teams[team]) for pc4, team in data["team_areas.csv"].items()), key=("pc4",), compare=("team_id",))
     contacts = data["short_contacts.csv"]
-    dossier_refs = {c.dossier_ref for c in contacts.values() if c.dossier_ref} \
-        | {x.dossier_ref for x in data["signals.csv"].values() if x.dossier_ref}
-    dossiers = {**s.lookup("cases_dossier", "ref", dossier_refs - set(s.ids.get("dossiers", {}))),
-                **s.ids.get("dossiers", {})}
+    # the dossiers of this import, with those in the system the bundle names without holding them
+    dossiers = s.ids.setdefault("dossiers", {})
+    named = itertools.chain((c.dossier_ref for c in contacts.values()),
+                            (x.dossier_ref for x in data["signals.csv"].values()))
+    dossiers.update(s.lookup("cases_dossier", "ref", {ref for ref in named if ref and ref not in dossiers}))
     clients = s.client_ids(c.client_ref for c in contacts.values())
-    contact_ids = s.upsert(
+    s.upsert(
         "short_contacts.csv", "frontdoor_shortcontact",
         ("ref", "team_id", "contacted_on", "recorded_on", "channel", "topic", "minutes", "anonymous", "client_id",
          "summary", "outcome", "referred_to", "dossier_id", "created_at"),
@@ -297,11 +299,9 @@ def store(s: Any, parsed: Any) -> None:
           clients.get(c.client_ref), "", c.outcome, c.referred_to, dossiers.get(c.dossier_ref), now)
          for ref, c in contacts.items()),
         key=("ref",), compare=("team_id", "contacted_on", "recorded_on", "channel", "topic", "minutes", "anonymous",
-                               "client_id", "outcome", "referred_to", "dossier_id"), ids=True,
+                               "client_id", "outcome", "referred_to", "dossier_id"),
     )
     signals = data["signals.csv"]
-    contact_ids.update(s.lookup("frontdoor_shortcontact", "ref",
-                                {x.contact_ref for x in signals.values() if x.contact_ref} - set(contact_ids)))
     signal_ids = s.upsert(
         "signals.csv", "frontdoor_earlysignal",
         ("ref", "received_on", "creditor_kind", "creditor", "arrears_cents", "arrears_months", "postcode",
@@ -309,10 +309,12 @@ def store(s: Any, parsed: Any) -> None:
          "short_contact_id", "created_at"),
         ((ref, x.received_on, x.creditor_kind, x.creditor, x.arrears_cents, x.arrears_months, x.postcode,
           x.house_number, x.addition, "", teams.get(x.team) if x.team else None, dossiers.get(x.dossier_ref),
-          x.outcome, x.outcome_on, contact_ids.get(x.contact_ref), now) for ref, x in signals.items()),
+          x.outcome, x.outcome_on, x.contact_ref, now) for ref, x in signals.items()),
         key=("ref",), compare=("received_on", "creditor_kind", "creditor", "arrears_cents", "arrears_months",
                                "postcode", "house_number", "house_number_addition", "team_id", "dossier_id",
                                "outcome", "outcome_on", "short_contact_id"), ids=True,
+        # the short contact by its ref, in this import or the system (``Store._stage``)
+        refs={"short_contact_id": ("frontdoor_shortcontact", "ref")},
     )
     attempts = data["signal_attempts.csv"]
     signal_ids.update(s.lookup("frontdoor_earlysignal", "ref", {a[0] for a in attempts} - set(signal_ids)))

@@ -11,6 +11,7 @@ the organisation's own lossless copy, made by the export command (its scope per 
 ``scope.own``); the screens, search and CSV of a dossier apply the confidentiality rules."""
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -49,7 +50,7 @@ def parse(p) -> None:
     table, rows, members = p.dossier_rows("journal.csv")
     if table is None:
         return
-    seen: dict = {}
+    seen: set[str] = set()
     lines: dict = {}  # ref -> line, of the valid entries that correct another
     targets: dict = {}  # ref -> its dossier's ref, of the valid entries
     authors_named: set = set()
@@ -73,7 +74,7 @@ def parse(p) -> None:
             records[ref] = EntryRecord(dossier_ref, client_ref or None, written_on, kind, minutes,
                                        row.text("author"), BOOLEANS.get(flag, False), row.text("text"),
                                        corrects_ref or None)
-            targets[ref] = dossier_ref
+            targets[ref] = sys.intern(dossier_ref)  # the dossier's own key (parse.INTERNED)
             if corrects_ref:
                 lines[ref] = (row.line, corrects_ref, dossier_ref)
             if row.text("author"):

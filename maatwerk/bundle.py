@@ -6,6 +6,7 @@ them leaves that column of the rows it names as it is (an older bundle does not 
 catalogue's iWmo codes or an allocation)."""
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -104,7 +105,7 @@ def _parse_catalogue(p, data: dict) -> tuple[set, dict]:
     """Providers and products; returns the provider codes and {product code: unit} known."""
     providers = data["providers.csv"] = {}
     products = data["products.csv"] = {}
-    seen: dict = {}
+    seen: set[str] = set()
     _table, rows = p.rows("providers.csv")
     for row in rows:
         code, name = p.slug(row, p.unique(row, "code", seen)), row.required("name")
@@ -114,7 +115,7 @@ def _parse_catalogue(p, data: dict) -> tuple[set, dict]:
         if row.ok:
             providers[code] = (name, agb)
     provider_codes = p.named("providers.csv", seen) | set(Provider.objects.values_list("code", flat=True))
-    seen = {}
+    seen = set()
     units = dict(Product.objects.values_list("code", "unit"))
     table, rows = p.rows("products.csv")
     has_unit = table is not None and "unit" in table.index
@@ -140,7 +141,7 @@ def _parse_catalogue(p, data: dict) -> tuple[set, dict]:
 def _parse_meldingen(p, data: dict) -> dict:
     """Meldingen; returns {melding_ref: (dossier_ref, melding_on)} of the bundle's valid rows."""
     meldingen = p.spool("wmo_meldingen.csv")
-    seen: dict = {}
+    seen: set[str] = set()
     known = {}
     _table, rows, members = p.dossier_rows("wmo_meldingen.csv")
     for row in rows:
@@ -156,7 +157,7 @@ def _parse_meldingen(p, data: dict) -> dict:
         row.not_before("verslag_on", verslag_on, "melding_on", melding_on or None)
         if row.ok:
             meldingen[ref] = MeldingRecord(dossier_ref, client_ref or None, melding_on or None, verslag_on)
-            known[ref] = (dossier_ref, melding_on)
+            known[ref] = (sys.intern(dossier_ref), melding_on)  # the dossier's own key (parse.INTERNED)
     p.named("wmo_meldingen.csv", seen, valid=known)
     return known
 
@@ -218,7 +219,7 @@ def parse(p) -> None:
 
     referrals = p.spool("referrals.csv")
     owners = data["maatwerk:referral_owners"] = {}  # referral_ref -> dossier_ref, for plans' actions.csv
-    seen: dict = {}
+    seen: set[str] = set()
     numbers: dict[int, int] = {}
     meldingen = {**_meldingen_in_system(_melding_refs(p) - set(bundle_meldingen)), **bundle_meldingen}
     _table, rows, members = p.dossier_rows("referrals.csv")
@@ -279,7 +280,7 @@ def parse(p) -> None:
                 requested_on, decided_on, starts_on, ends_on, melding_ref or None, volume, unit, frequency,
                 number, started, ended, reason,
             )
-            owners[ref] = dossier_ref
+            owners[ref] = sys.intern(dossier_ref)  # the dossier's own key (parse.INTERNED)
     p.named("referrals.csv", seen, valid=owners)
 
 
@@ -313,7 +314,7 @@ def store(s, parsed) -> None:
     providers = s.lookup("maatwerk_provider", "code", (r.provider for r in referrals.values()))
     clients = s.client_ids(r.client_ref for r in referrals.values())
     wmo = tuple(REFERRAL_COLUMNS[c] for c in present.get("referrals.csv", ()))
-    s.ids["referrals"] = s.upsert(
+    s.upsert(
         "referrals.csv", "maatwerk_referral",
         ("ref", "dossier_id", "client_id", "product_id", "provider_id", "form", "status", "requested_on",
          "decided_on", "starts_on", "ends_on", "notes", "objected", "objection_outcome", "created_at",
@@ -329,7 +330,7 @@ def store(s, parsed) -> None:
         key=("ref",),
         compare=("dossier_id", "client_id", "product_id", "provider_id", "form", "status", "requested_on",
                  "decided_on", "starts_on", "ends_on", *wmo),
-        touch=("updated_at",), ids=True,
+        touch=("updated_at",),
     )
     _raise_counter()
 

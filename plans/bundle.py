@@ -19,6 +19,8 @@ Stored set-based (``store.upsert``); the export writes the same columns, so
 import -> export -> import is lossless."""
 
 import datetime as dt
+import itertools
+import sys
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -117,7 +119,7 @@ def _domains() -> frozenset[str]:
 
 def _parse_plans(p) -> None:
     plans = p.spool("plans.csv")
-    seen: dict = {}
+    seen: set[str] = set()
     _table, rows, _members = p.dossier_rows("plans.csv", with_members=False)
     for row in rows:
         ref = p.unique(row, "dossier_ref", seen)  # at most one plan per dossier
@@ -132,7 +134,7 @@ def _parse_plans(p) -> None:
 def _parse_goals(p, domains) -> None:
     goals = p.spool("goals.csv")
     owners = p.parsed.data["plans:goal_owners"] = {}  # goal_ref -> dossier_ref, for actions.csv
-    seen: dict = {}
+    seen: set[str] = set()
     _table, rows, members = p.dossier_rows("goals.csv")
     for row in rows:
         ref = p.unique(row, "goal_ref", seen)
@@ -157,18 +159,18 @@ def _parse_goals(p, domains) -> None:
         if row.ok:
             goals[ref] = GoalRecord(dossier_ref, client_ref or None, domain, direction, row.text("description"),
                                     proposed_by, set_on, target_on, status, status_on)
-            owners[ref] = dossier_ref
+            owners[ref] = sys.intern(dossier_ref)  # the dossier's own key (parse.INTERNED)
     p.named("goals.csv", seen, valid=owners)
 
 
-def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, str | None]:
-    """ref -> its dossier's ref, for refs in the bundle (valid rows: ``in_bundle``, ref -> its
-    dossier's ref) or the system; None for a ref on a bundle row with problems of its own (not
-    reported again)."""
-    owners = {ref: in_bundle[ref] for ref in refs if ref in in_bundle}
+def _owners(p, missing: set[str], in_bundle: dict, file: str, model) -> dict[str, str | None]:
+    """ref -> its dossier's ref: ``in_bundle`` (the bundle's valid rows, ref -> its dossier's
+    ref; extended in place, not copied: at the cap it holds a million keys), with the refs
+    ``missing`` from it looked up in the system; None for a ref on a bundle row with problems
+    of its own (not reported again)."""
+    owners = in_bundle
     named = p.parsed.named.get(file, set())
-    missing = sorted(refs - set(owners))
-    owners.update(dict(model.objects.filter(ref__in=missing).values_list("ref", "dossier__ref")))
+    owners.update(dict(model.objects.filter(ref__in=sorted(missing)).values_list("ref", "dossier__ref")))
     for ref in missing:
         if ref not in owners and (ref in named or p.unreadable(file)):
             owners[ref] = None
@@ -178,18 +180,20 @@ def _owners(p, refs: set[str], in_bundle: dict, file: str, model) -> dict[str, s
 def _parse_actions(p, domains) -> None:
     actions = p.spool("actions.csv")
     table = p.table("actions.csv")
+    goals = p.parsed.data.pop("plans:goal_owners", {})
+    referrals = p.parsed.data.pop("maatwerk:referral_owners", {})
+    # First pass: only the goals and referrals that the bundle does not hold are collected.
     goal_refs, referral_refs = set(), set()
     if table is not None:
         g, r = table.index.get("goal_ref"), table.index.get("referral_ref")
         for _line, cells in table.rows(type(p.problems)()):
-            if g is not None and cells[g]:
+            if g is not None and cells[g] and cells[g] not in goals:
                 goal_refs.add(cells[g])
-            if r is not None and cells[r]:
+            if r is not None and cells[r] and cells[r] not in referrals:
                 referral_refs.add(cells[r])
-    goal_owner = _owners(p, goal_refs, p.parsed.data.pop("plans:goal_owners", {}), "goals.csv", Goal)
-    referral_owner = _owners(p, referral_refs, p.parsed.data.pop("maatwerk:referral_owners", {}),
-                             "referrals.csv", Referral)
-    seen: dict = {}
+    goal_owner = _owners(p, goal_refs, goals, "goals.csv", Goal)
+    referral_owner = _owners(p, referral_refs, referrals, "referrals.csv", Referral)
+    seen = p.key_check("actions.csv", "action_ref")
     _table, rows, _members = p.dossier_rows("actions.csv", with_members=False)
     for row in rows:
         ref = p.unique(row, "action_ref", seen)
@@ -217,12 +221,12 @@ def _parse_actions(p, domains) -> None:
             actions[ref] = ActionRecord(dossier_ref, row.text("goal_ref") or None, domain, kanteling,
                                         BOOLEANS[existing], row.text("description"), row.text("by"), starts_on,
                                         ends_on, row.text("referral_ref") or None)
-    p.named("actions.csv", seen)
+    p.report_duplicates(seen)
 
 
 def _parse_network(p) -> None:
     contacts = p.spool("network.csv")
-    seen: dict = {}
+    seen = p.key_check("network.csv", "contact_ref")
     _table, rows, _members = p.dossier_rows("network.csv", with_members=False)
     for row in rows:
         ref = p.unique(row, "contact_ref", seen)
@@ -233,12 +237,12 @@ def _parse_network(p) -> None:
         if row.ok:
             contacts[ref] = (dossier_ref, kind, row.text("name"), row.text("relation"), row.text("phone"),
                              row.text("email"), supportive)
-    p.named("network.csv", seen)
+    p.report_duplicates(seen)
 
 
 def _parse_consents(p) -> None:
     consents = p.spool("consents.csv")
-    seen: dict = {}
+    seen: set[str] = set()
     _dossiers, client_refs, _pairs = p.collect("consents.csv", pairs=False)
     table = p.table("consents.csv")
     if table is not None and "client_ref" in table.index:  # clients of consents without a dossier
@@ -293,23 +297,28 @@ def _store_consents(s, consents: dict) -> None:
 def store(s, parsed) -> None:
     data, now = parsed.data, s.now
     dossiers = s.ids["dossiers"]
-    named = (set(data["plans.csv"].keys()) | {r.dossier_ref for r in data["goals.csv"].values()}
-             | {r.dossier_ref for r in data["actions.csv"].values()} | {c[0] for c in data["network.csv"].values()})
-    if named - set(dossiers):  # dossiers in the system that the bundle names without holding them
-        dossiers.update(s.lookup("cases_dossier", "ref", named - set(dossiers)))
+    # dossiers in the system that the bundle names without holding them (only those are kept)
+    named = itertools.chain(data["plans.csv"].keys(), (r.dossier_ref for r in data["goals.csv"].values()),
+                            (r.dossier_ref for r in data["actions.csv"].values()),
+                            (c[0] for c in data["network.csv"].values()))
+    missing = {ref for ref in named if ref not in dossiers}
+    if missing:
+        dossiers.update(s.lookup("cases_dossier", "ref", missing))
 
     plan_columns = ("dossier_id", "agreed_on", "agreed_version", "created_at", "updated_at")
     s.upsert("plans.csv", "plans_plan", plan_columns,
              ((dossiers[ref], agreed_on, "{}", now, now) for ref, agreed_on in data["plans.csv"].items()),
              key=("dossier_id",), compare=("agreed_on",), touch=("updated_at",))
-    # A goal implies a plan: a draft where neither the bundle nor the system has one.
-    implied = sorted({r.dossier_ref for r in data["goals.csv"].values()} - set(data["plans.csv"].keys()))
+    # A goal implies a plan: a draft where neither the bundle nor the system has one (gathered
+    # as the dossiers' ids, the int objects ``dossiers`` holds, not as a second copy of the refs).
+    implied = {dossiers[r.dossier_ref] for r in data["goals.csv"].values()}
+    implied.difference_update(dossiers[ref] for ref in data["plans.csv"])
     s.upsert("plans.csv", "plans_plan", plan_columns,
-             ((dossiers[ref], None, "{}", now, now) for ref in implied), key=("dossier_id",))
+             ((dossier_id, None, "{}", now, now) for dossier_id in sorted(implied)), key=("dossier_id",))
 
     goals = data["goals.csv"]
     clients = s.client_ids(r.client_ref for r in goals.values())
-    goal_ids = s.upsert(
+    s.upsert(
         "goals.csv", "plans_goal",
         ("ref", "dossier_id", "client_id", "domain", "direction", "description", "proposed_by", "set_on",
          "target_on", "status", "status_on", "created_at", "updated_at"),
@@ -318,14 +327,8 @@ def store(s, parsed) -> None:
         key=("ref",),
         compare=("dossier_id", "client_id", "domain", "direction", "description", "proposed_by", "set_on",
                  "target_on", "status", "status_on"),
-        touch=("updated_at",), ids=True,
+        touch=("updated_at",),
     )
-    actions = data["actions.csv"]
-    goal_ids.update(s.lookup("plans_goal", "ref", {r.goal_ref for r in actions.values()
-                                                   if r.goal_ref and r.goal_ref not in goal_ids}))
-    referral_ids = dict(s.ids.get("referrals", {}))
-    linked = {r.referral_ref for r in actions.values() if r.referral_ref and r.referral_ref not in referral_ids}
-    referral_ids.update(s.lookup("maatwerk_referral", "ref", linked))
     s.upsert(
         "network.csv", "plans_networkcontact",
         ("ref", "dossier_id", "kind", "name", "relation", "phone", "email", "supportive", "created_at", "updated_at"),
@@ -333,16 +336,19 @@ def store(s, parsed) -> None:
         key=("ref",), compare=("dossier_id", "kind", "name", "relation", "phone", "email", "supportive"),
         touch=("updated_at",),
     )
+    # An action's goal and referral (in the bundle or the system) go in by their refs: the
+    # staging table finds their ids (``Store._stage``).
     s.upsert(
         "actions.csv", "plans_action",
         ("ref", "dossier_id", "goal_id", "domain", "kanteling", "existing", "description", "by_whom", "starts_on",
          "ends_on", "referral_id", "created_at", "updated_at"),
-        ((ref, dossiers[r.dossier_ref], goal_ids.get(r.goal_ref), r.domain, r.kanteling, r.existing, r.description,
-          r.by, r.starts_on, r.ends_on, referral_ids.get(r.referral_ref), now, now) for ref, r in actions.items()),
+        ((ref, dossiers[r.dossier_ref], r.goal_ref, r.domain, r.kanteling, r.existing, r.description,
+          r.by, r.starts_on, r.ends_on, r.referral_ref, now, now) for ref, r in data["actions.csv"].items()),
         key=("ref",),
         compare=("dossier_id", "goal_id", "domain", "kanteling", "existing", "description", "by_whom", "starts_on",
                  "ends_on", "referral_id"),
         touch=("updated_at",),
+        refs={"goal_id": ("plans_goal", "ref"), "referral_id": ("maatwerk_referral", "ref")},
     )
     _store_consents(s, data["consents.csv"])
 

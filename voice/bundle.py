@@ -53,7 +53,7 @@ def parse(p: Any) -> None:
     for column in columns:
         if column not in own:
             p.problems.add(table.name, 1, column, _("not a statement of the questionnaire in use"))
-    seen: dict[str, Any] = {}
+    seen: set[str] = set()
     by_dossier: dict[str, str] = {}
     lines: dict[str, int] = {}
     for row in rows:

@@ -4,6 +4,7 @@ of the instrument (`import-bundle.md`, `zrm-instruments.md`). See ``cases.bundle
 import datetime as dt
 import json
 import sys
+from array import array
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -48,10 +49,11 @@ def parse(p) -> None:
     domain_codes = _domain_codes()
     domain_names = sorted(c for c in table.index if c in domain_codes)  # scores come out sorted
     domain_positions = [table.index[c] for c in domain_names]
-    seen: dict = {}
+    seen = p.key_check("zrm.csv", "measurement_ref")
     used: dict[str, int] = {}
     series = _series(instruments)
-    units: dict[tuple, list] = {}  # (dossier, client, series) -> [(measured_on, type, line, ref)]: the order rules
+    # (dossier, client, series) -> the valid rows' (measured_on, type, line), packed: the order rules
+    units: dict[tuple, array] = {}
     withdrawn = set(WithdrawnMeasurement.objects.values_list("ref", flat=True))
     for row in rows:
         ref = p.unique(row, "measurement_ref", seen)
@@ -88,12 +90,10 @@ def parse(p) -> None:
             records[ref] = MeasurementRecord(dossier_ref, client_ref or None, instrument, kind, measured_on, scores,
                                              scored_with or "")
             if kind != MeasurementType.SELF_SCAN:  # the resident's own view, outside the order
-                # compact: the member's refs are the strings the cases part holds, the type one
-                # of a few, and the ref is kept only where a message names it (docs/adr/0200)
-                named = ref if kind in (MeasurementType.BASELINE, MeasurementType.FINAL) else None
-                units.setdefault((sys.intern(dossier_ref), client_ref and sys.intern(client_ref), series[instrument]),
-                                 []).append((measured_on, sys.intern(kind), row.line, named))
-    _check_order(p, units)
+                # the member's refs are the strings the cases part holds (docs/adr/0200)
+                key = (sys.intern(dossier_ref), client_ref and sys.intern(client_ref), series[instrument])
+                units.setdefault(key, array("q")).append(_pack(measured_on, kind, row.line))
+    _check_order(p, units, skip=p.report_duplicates(seen))
     for instrument, line in used.items():
         for code in instruments[instrument]:
             if code not in table.index:
@@ -111,30 +111,61 @@ def _series(instruments: dict[str, dict]) -> dict[str, str]:
     return series
 
 
-def _check_order(p, units: dict[tuple, list]) -> None:
+# A measurement in the order rules as one 64-bit number (8 bytes instead of a tuple of about
+# 150): its date's ordinal, its type's position in ``KINDS`` and its line.
+KINDS = tuple(MeasurementType.values)
+LINE_BITS = 32
+LINE_MASK = (1 << LINE_BITS) - 1
+
+
+def _pack(measured_on: dt.date, kind: str, line: int) -> int:
+    return (measured_on.toordinal() << 36) | (KINDS.index(kind) << LINE_BITS) | line
+
+
+def _unpack(packed: int) -> tuple[dt.date, str, int]:
+    return dt.date.fromordinal(packed >> 36), KINDS[(packed >> LINE_BITS) & 0xF], packed & LINE_MASK
+
+
+def _check_order(p, units: dict[tuple, array], skip: set[int]) -> None:
     """The order rules of ``zrm.services`` within the bundle, per member and series: one
     nulmeting, later measurements not before it, one eindmeting and none after it.
-    ``units``: (dossier, client, series) -> [(measured_on, type, line, ref)] of the valid rows."""
-    for measurements in units.values():
-        if len(measurements) == 1:
-            continue  # nothing to compare with
-        baselines = sorted((d, r, line) for d, kind, line, r in measurements if kind == MeasurementType.BASELINE)
-        finals = sorted((d, r, line) for d, kind, line, r in measurements if kind == MeasurementType.FINAL)
-        for _date, _ref, line in baselines[1:]:
-            p.problems.add("zrm.csv", line, "type", _("a second nulmeting for this member (the first is %(ref)r)")
-                           % {"ref": baselines[0][1]})
-        for _date, _ref, line in finals[1:]:
-            p.problems.add("zrm.csv", line, "type", _("a second eindmeting for this member (the first is "
-                                                      "%(ref)r)") % {"ref": finals[0][1]})
-        for measured_on, kind, line, _ref in measurements:
-            if kind == MeasurementType.BASELINE:
-                continue
-            if baselines and measured_on < baselines[0][0]:
-                p.problems.add("zrm.csv", line, "measured_on",
-                               _("before the nulmeting of this member (%(date)s)") % {"date": baselines[0][0]})
-            if finals and measured_on > finals[0][0]:
-                p.problems.add("zrm.csv", line, "measured_on",
-                               _("after the eindmeting of this member (%(date)s)") % {"date": finals[0][0]})
+    ``units``: (dossier, client, series) -> the valid rows, packed (``_pack``); ``skip``: the
+    lines of rows with a duplicate key (their own problem is the one to fix). One member's
+    measurements are unpacked at a time."""
+    # The first nulmeting (eindmeting) is the earliest, by ref on the same day: the refs of
+    # members with more than one are read again (rare in a valid bundle).
+    wanted: set[int] = set()
+    for packed in units.values():
+        if len(packed) > 1:
+            for kind in (MeasurementType.BASELINE, MeasurementType.FINAL):
+                lines = [line for _d, k, line in map(_unpack, packed) if k == kind and line not in skip]
+                if len(lines) > 1:
+                    wanted.update(lines)
+    refs = p.cells_at("zrm.csv", "measurement_ref", wanted)
+    for packed in units.values():
+        if len(packed) > 1:
+            _check_member(p, [m for m in map(_unpack, packed) if m[2] not in skip], refs)
+
+
+def _check_member(p, measurements: list[tuple[dt.date, str, int]], refs: dict[int, str]) -> None:
+    baselines = sorted((d, refs.get(line, ""), line) for d, kind, line in measurements
+                       if kind == MeasurementType.BASELINE)
+    finals = sorted((d, refs.get(line, ""), line) for d, kind, line in measurements if kind == MeasurementType.FINAL)
+    for _date, _ref, line in baselines[1:]:
+        p.problems.add("zrm.csv", line, "type", _("a second nulmeting for this member (the first is %(ref)r)")
+                       % {"ref": baselines[0][1]})
+    for _date, _ref, line in finals[1:]:
+        p.problems.add("zrm.csv", line, "type", _("a second eindmeting for this member (the first is "
+                                                  "%(ref)r)") % {"ref": finals[0][1]})
+    for measured_on, kind, line in measurements:
+        if kind == MeasurementType.BASELINE:
+            continue
+        if baselines and measured_on < baselines[0][0]:
+            p.problems.add("zrm.csv", line, "measured_on",
+                           _("before the nulmeting of this member (%(date)s)") % {"date": baselines[0][0]})
+        if finals and measured_on > finals[0][0]:
+            p.problems.add("zrm.csv", line, "measured_on",
+                           _("after the eindmeting of this member (%(date)s)") % {"date": finals[0][0]})
 
 
 def store(s, parsed) -> None:

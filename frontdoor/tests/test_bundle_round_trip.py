@@ -66,3 +66,12 @@ def test_a_file_breaking_the_rules_is_refused_whole(db, tmp_path):
     places = {(p.file, p.line, p.column) for p in result.problems}
     assert {("short_contacts.csv", 2, c) for c in ("client_ref", "referred_to", "minutes", "recorded_on")} <= places
     assert not ShortContact.objects.exists() and not EarlySignal.objects.exists()
+
+
+def test_signals_keep_their_short_contact(imported):
+    """A signal's short contact goes in by its ref (``Store.upsert(refs=...)``)."""
+    with (BUNDLE / "signals.csv").open(newline="", encoding="utf-8") as handle:
+        expected = {r["signal_ref"]: r["contact_ref"] for r in csv.DictReader(handle)}
+    stored = dict(EarlySignal.objects.values_list("ref", "short_contact__ref"))
+    assert sum(1 for ref in expected.values() if ref) > 10
+    assert stored == {ref: contact or None for ref, contact in expected.items()}
