@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
 
-        from cases import extensions, history, throttle
+        from cases import checks, extensions, history, throttle  # noqa: F401 (checks registers itself)
         from cases.history_panel import history_panel_context, inzage
 
         history.track_cases()
