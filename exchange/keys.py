@@ -1,4 +1,5 @@
-"""The duplicate check of a large file's keys in 8 bytes a key (docs/adr/0200).
+"""Keys held compactly while a bundle is parsed (docs/adr/0230): the duplicate check of a large
+file's keys in 8 bytes a key (``KeyCheck``), and pairs of keys per dossier (``Pairs``).
 
 A file that later files do not look up (measurements, actions, appointments, contacts) needs
 its keys only to find duplicates. Held as a dict of key -> line, 1.8 million measurement refs
@@ -57,8 +58,8 @@ def duplicates(rows, position: int, suspects: set[int]) -> dict[int, tuple[str, 
 
 class Pairs:
     """A set of (dossier_ref, other) pairs, such as a bundle's memberships, in one dict entry
-    a dossier: its one other key, or a tuple of them. 807,000 memberships as a set of tuples
-    took about 85 MB, so about 40."""
+    a dossier: its one other key, or a tuple of them (807,000 memberships: about 40 MB, where a
+    set of tuples took about 85). Only adding and membership, as the parse uses them."""
 
     __slots__ = ("_by_dossier",)
 
@@ -80,11 +81,3 @@ class Pairs:
             return False
         held = self._by_dossier.get(pair[0])
         return held == pair[1] or (isinstance(held, tuple) and pair[1] in held)
-
-    def __iter__(self):
-        for dossier, held in self._by_dossier.items():
-            for other in held if isinstance(held, tuple) else (held,):
-                yield dossier, other
-
-    def __len__(self) -> int:
-        return sum(len(held) if isinstance(held, tuple) else 1 for held in self._by_dossier.values())

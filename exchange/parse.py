@@ -39,7 +39,7 @@ class Parsed:
     rows_read: dict = field(default_factory=dict)  # file -> rows
     # every key a file names, also on rows with problems: a reference to such a row is not
     # reported again as "does not exist" (the row's own problem is the one to fix)
-    named: dict = field(default_factory=dict)  # file -> set of keys
+    named: dict = field(default_factory=dict)  # file -> its keys (a set; the members' a keys.Pairs)
     # dossiers named by later files that the bundle does not hold, from the database
     existing_dossiers: dict = field(default_factory=dict)  # ref -> (id, registered_on, closed_on)
     # (registered_on, closed_on) of the bundle's own valid dossiers: set by the cases part
@@ -138,7 +138,8 @@ class BundleParser:
         self._extra_columns: dict[str, frozenset[str]] = {}
         self._tables: dict[str, Table | None] = {}
         self._dates: dict[str, dt.date] = {}
-        self._repeated: dict[str, list] = {}  # file -> rows whose key an earlier row has (``repeated``)
+        # file -> (key_of, column, message, [(line, key)]): rows whose key an earlier row has (``repeated``)
+        self._repeated: dict[str, tuple] = {}
 
     def parse(self) -> Parsed:
         for part in registry.parts():
@@ -226,7 +227,7 @@ class BundleParser:
         and may have %(key)r). The keys are kept without their lines: at the cap a dict of
         key -> line costs some 50 bytes a key more than a set."""
         row.ok = False
-        self._repeated.setdefault(row.name, []).append((row.line, column, key, key_of, message))
+        self._repeated.setdefault(row.name, (key_of, column, message, []))[3].append((row.line, key))
 
     def first_lines(self, name: str, key_of: Callable, keys: set) -> dict:
         """Key -> the first line that has it, for ``keys``, by reading the file again."""
@@ -242,15 +243,15 @@ class BundleParser:
         return found
 
     def _report_repeated(self) -> None:
-        for name, repeats in self._repeated.items():
-            first = self.first_lines(name, repeats[0][3], {key for _line, _column, key, _of, _message in repeats})
-            for line, column, key, _key_of, message in repeats:
+        for name, (key_of, column, message, repeats) in self._repeated.items():
+            first = self.first_lines(name, key_of, {key for _line, key in repeats})
+            for line, key in repeats:
                 self.problems.add(name, line, column, message % {"key": key, "line": first.get(key, 0)})
         self._repeated.clear()
 
     def report_duplicates(self, check: KeyCheck) -> set[int]:
-        """After a file's rows: a problem on each row whose key occurred on an earlier row (as
-        ``unique`` reports it for a dict); returns those rows' lines."""
+        """After a file's rows: a problem on each row whose key occurred on an earlier row (the
+        message ``unique`` gives with a set); returns those rows' lines."""
         suspects = check.suspects()
         table = self.table(check.file)
         if not suspects or table is None:
@@ -336,9 +337,7 @@ class BundleParser:
 
     def dossier_refs(self, refs: set[str]) -> None:
         """Look up dossiers named by later files that the bundle itself does not hold."""
-        in_bundle, valid = self.parsed.named.get("dossiers.csv", ()), self.parsed.dossier_dates
-        missing = sorted(r for r in refs if r not in valid and r not in in_bundle
-                         and r not in self.parsed.existing_dossiers)
+        missing = sorted(r for r in refs if not self.holds(r) and r not in self.parsed.existing_dossiers)
         for batch in batches(missing):
             for ref, pk, registered_on, closed_on in Dossier.objects.filter(ref__in=batch).values_list(
                 "ref", "id", "registered_on", "closed_on"

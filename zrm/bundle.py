@@ -116,6 +116,7 @@ def _series(instruments: dict[str, dict]) -> dict[str, str]:
 KINDS = tuple(MeasurementType.values)
 LINE_BITS = 32
 LINE_MASK = (1 << LINE_BITS) - 1
+ORDERED = (MeasurementType.BASELINE, MeasurementType.FINAL)  # at most one of each per member
 
 
 def _pack(measured_on: dt.date, kind: str, line: int) -> int:
@@ -132,19 +133,20 @@ def _check_order(p, units: dict[tuple, array], skip: set[int]) -> None:
     ``units``: (dossier, client, series) -> the valid rows, packed (``_pack``); ``skip``: the
     lines of rows with a duplicate key (their own problem is the one to fix). One member's
     measurements are unpacked at a time."""
-    # The first nulmeting (eindmeting) is the earliest, by ref on the same day: the refs of
-    # members with more than one are read again (rare in a valid bundle).
-    wanted: set[int] = set()
+    # The first nulmeting (eindmeting) is the earliest, by ref on the same day: members with
+    # more than one wait until their refs are read again (rare in a valid bundle).
+    waiting = []
     for packed in units.values():
         if len(packed) > 1:
-            for kind in (MeasurementType.BASELINE, MeasurementType.FINAL):
-                lines = [line for _d, k, line in map(_unpack, packed) if k == kind and line not in skip]
-                if len(lines) > 1:
-                    wanted.update(lines)
+            measurements = [m for m in map(_unpack, packed) if m[2] not in skip]
+            if any(sum(kind == k for _d, kind, _l in measurements) > 1 for k in ORDERED):
+                waiting.append(measurements)
+            else:
+                _check_member(p, measurements, {})
+    wanted = {line for measurements in waiting for _d, kind, line in measurements if kind in ORDERED}
     refs = p.cells_at("zrm.csv", "measurement_ref", wanted)
-    for packed in units.values():
-        if len(packed) > 1:
-            _check_member(p, [m for m in map(_unpack, packed) if m[2] not in skip], refs)
+    for measurements in waiting:
+        _check_member(p, measurements, refs)
 
 
 def _check_member(p, measurements: list[tuple[dt.date, str, int]], refs: dict[int, str]) -> None:
